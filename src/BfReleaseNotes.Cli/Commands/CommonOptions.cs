@@ -1,0 +1,34 @@
+using System.CommandLine;
+using BfReleaseNotes.Model;
+
+namespace BfReleaseNotes.Cli.Commands;
+
+/// <summary>Options shared by several commands, so each is spelled and documented once.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Dir() => new("--dir")
+    {
+        Description = "The release-notes folder.",
+        DefaultValueFactory = _ => Workspace.ReleaseNotesFolder.DefaultPath,
+    };
+
+    public static Option<string> Format()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "Output format: text or json.",
+            DefaultValueFactory = _ => "text",
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
+
+    /// <summary>Prints diagnostics to stderr, one per line, in the form editors and CI parse.</summary>
+    public static void PrintDiagnostics(CliContext context, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.Error.WriteLine(diagnostic.ToString());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using BfReleaseNotes.Linting;
+using BfReleaseNotes.Model;
+using BfReleaseNotes.Workspace;
+
+namespace BfReleaseNotes.Cli.Commands;
+
+/// <summary><c>lint</c>: checks release-notes files; <c>--fix</c> puts unambiguous problems right.</summary>
+internal static class LintCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Files to check (default: unreleased.md and every published file in --dir).", Arity = ArgumentArity.ZeroOrMore };
+        var dir = CommonOptions.Dir();
+        var format = CommonOptions.Format();
+        var fix = new Option<bool>("--fix") { Description = "Fix heading case, section order, bullet markers and a BOM; writes nothing if errors remain that it cannot fix." };
+        var command = new Command("lint", "Check release-notes files; diagnostics go to stderr as path:line:col: error CODE: message.\n" + ExitCodes.Help)
+        {
+            files, dir, format, fix,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(files) ?? [], parse.GetValue(dir)!, parse.GetValue(format)!, parse.GetValue(fix)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] files, string dir, string format, bool fix)
+    {
+        var paths = files.Length > 0 ? files.Select(context.Resolve).ToList() : DefaultFiles(context, dir);
+        var results = new List<ParsedFile>();
+        var fixes = new List<(string Path, FixResult Fix, bool Bom)>();
+        foreach (var path in paths)
+        {
+            var parsed = ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path));
+            if (fix && parsed.Document is not null)
+            {
+                var fixedResult = LintFixer.Fix(parsed);
+                fixes.Add((path, fixedResult, false));
+                results.Add(fixedResult.Result);
+            }
+            else
+            {
+                results.Add(parsed);
+            }
+        }
+
+        var written = new List<string>();
+        if (fix)
+        {
+            var errorsRemain = results.Any(result => result.HasErrors);
+            var changed = fixes.Where(item => item.Fix.Changed && item.Fix.Text is not null).ToList();
+            if (errorsRemain && changed.Count > 0)
+            {
+                context.Error.WriteLine("lint --fix: errors remain that cannot be fixed automatically; no file was changed. Fix the errors below by hand and run it again.");
+            }
+            else if (changed.Count > 0)
+            {
+                var transaction = new FileTransaction();
+                foreach (var item in changed)
+                {
+                    transaction.Write(item.Path, Encoding.UTF8.GetBytes(item.Fix.Text!));
+                    written.Add(item.Path);
+                }
+
+                transaction.Commit();
+            }
+        }
+
+        var diagnostics = results.SelectMany(result => result.Diagnostics).ToList();
+        // After a fix that was written, the fixed problems are gone; when nothing was written, report the originals.
+        if (fix && written.Count == 0 && results.Any(result => result.HasErrors))
+        {
+            diagnostics = paths.Select(path => ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path))).SelectMany(result => result.Diagnostics).ToList();
+        }
+
+        var errors = diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        var warnings = diagnostics.Count - errors;
+        if (format == "json")
+        {
+            var report = new LintReportJson(paths.Count, errors, warnings, written, [.. diagnostics.Select(DiagnosticJson.From)]);
+            context.Out.WriteLine(JsonSerializer.Serialize(report, LintJsonContext.Default.LintReportJson));
+        }
+        else
+        {
+            CommonOptions.PrintDiagnostics(context, diagnostics);
+            foreach (var path in written)
+            {
+                context.Out.WriteLine($"fixed {path}");
+            }
+
+            context.Out.WriteLine($"lint: {paths.Count} file(s), {errors} error(s), {warnings} warning(s)");
+        }
+
+        return errors > 0 ? ExitCodes.ContentProblems : ExitCodes.Ok;
+    }
+
+    private static List<string> DefaultFiles(CliContext context, string dir)
+    {
+        var folder = new ReleaseNotesFolder(context.Resolve(dir));
+        folder.EnsureExists();
+        var paths = new List<string>();
+        if (File.Exists(folder.UnreleasedPath))
+        {
+            paths.Add(folder.UnreleasedPath);
+        }
+
+        paths.AddRange(folder.PublishedFiles().Select(file => file.Path).Reverse());
+        if (paths.Count == 0)
+        {
+            throw new EnvironmentException($"'{folder.Path}' holds no unreleased.md and no published file; run 'bf-release-notes init --dir {dir}'");
+        }
+
+        return paths;
+    }
+}

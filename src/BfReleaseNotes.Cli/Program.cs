@@ -1,0 +1,3 @@
+using BfReleaseNotes.Cli;
+
+return CliApp.Run(args, CliContext.FromProcess());

@@ -1,0 +1,134 @@
+using BfReleaseNotes.Markdown;
+using BfReleaseNotes.Model;
+
+namespace BfReleaseNotes.Editing;
+
+/// <summary>
+/// Adds one entry to <c>unreleased.md</c> at its canonical place: last in its change type (and flag group for
+/// Internal), creating any missing heading in canonical order. Only inserted bytes differ from the input.
+/// </summary>
+public static class EntryAdder
+{
+    /// <summary>Code of the diagnostic for a refused addition (bad arguments, or the result would not parse).</summary>
+    public const string RefusedCode = "BFRN900";
+
+    /// <summary>
+    /// Adds an entry. <paramref name="text"/> is the entry's markdown: plain text gets a <c>- </c> bullet, and its
+    /// later lines are indented under it; text that already starts with <c>- </c> is taken as written.
+    /// </summary>
+    /// <param name="document">A valid (error-free) unreleased document.</param>
+    /// <param name="visibility">Target section.</param>
+    /// <param name="type">Target change type.</param>
+    /// <param name="flag">Flag key: required for Internal, refused for Public and Beta.</param>
+    /// <param name="text">The entry text.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <example><code>var result = EntryAdder.Add(doc, Visibility.Public, ChangeType.Fixed, null, "Export no longer times out", path);</code></example>
+    public static EditResult Add(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        if (document.Kind != DocumentKind.Unreleased)
+        {
+            return Refuse(file, "entries are added to unreleased.md only; published files are history");
+        }
+
+        if (visibility == Visibility.Internal && string.IsNullOrWhiteSpace(flag))
+        {
+            return Refuse(file, "an Internal entry needs the feature flag that hides it: add --flag <flag-key>");
+        }
+
+        if (visibility != Visibility.Internal && flag is not null)
+        {
+            return Refuse(file, $"--flag is only for Internal entries; a {visibility} entry is visible without a flag");
+        }
+
+        if (flag is not null && !StructureChecker.IsValidFlagKey(flag))
+        {
+            return Refuse(file, $"'{flag}' is not a valid flag key; use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Refuse(file, "the entry text is empty; say what changed for users");
+        }
+
+        var eol = document.LineEnding;
+        var trimmed = text.TrimStart();
+        var entryText = trimmed.StartsWith("- ", StringComparison.Ordinal)
+            ? NormalizeLineEndings(trimmed.TrimEnd('\r', '\n'), eol) + eol
+            : ReleaseNotesWriter.EntryText(text, eol);
+
+        var layout = new DocumentLayout(document);
+        var newText = Splice(document, layout, visibility, type, flag, entryText, eol);
+
+        var reparsed = ReleaseNotesParser.Parse(newText, DocumentKind.Unreleased, file);
+        if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + 1)
+        {
+            var problems = string.Join("; ", reparsed.Errors.Select(error => error.Message));
+            return Refuse(file, $"the entry text does not form exactly one list item (it must not hold headings or a second top-level bullet){(problems.Length > 0 ? ": " + problems : string.Empty)}");
+        }
+
+        return new EditResult(reparsed.Document, newText, reparsed.Diagnostics);
+    }
+
+    private static string Splice(ReleaseNotesDocument document, DocumentLayout layout, Visibility visibility, ChangeType type, string? flag, string entryText, string eol)
+    {
+        var section = document.Find(visibility);
+        if (section is null)
+        {
+            var next = document.Sections.FirstOrDefault(candidate => candidate.Visibility > visibility);
+            var offset = next is not null ? layout.Start(next) : layout.BeforeTrailingBlankLines(layout.Text.Length);
+            var block = ReleaseNotesWriter.HeadingLine(visibility, eol) + eol + ReleaseNotesWriter.HeadingLine(type, eol) + eol + FlagPrefix(flag, eol) + entryText;
+            return layout.InsertBlock(offset, block, eol);
+        }
+
+        var changeType = section.Find(type);
+        if (changeType is null)
+        {
+            var next = section.ChangeTypes.FirstOrDefault(candidate => candidate.Type > type);
+            var offset = next is not null ? layout.Start(next) : layout.BeforeTrailingBlankLines(layout.End(section));
+            var block = ReleaseNotesWriter.HeadingLine(type, eol) + eol + FlagPrefix(flag, eol) + entryText;
+            return layout.InsertBlock(offset, block, eol);
+        }
+
+        if (flag is not null)
+        {
+            var group = changeType.FlagGroups.FirstOrDefault(candidate => candidate.Key == flag);
+            if (group is null)
+            {
+                var offset = layout.BeforeTrailingBlankLines(layout.End(changeType));
+                return layout.InsertBlock(offset, FlagPrefix(flag, eol) + entryText, eol);
+            }
+
+            return AppendToBody(layout, group.Heading, group.Body, entryText, eol);
+        }
+
+        return AppendToBody(layout, changeType.Heading, changeType.Body, entryText, eol);
+    }
+
+    private static string AppendToBody(DocumentLayout layout, Heading heading, System.Collections.Immutable.ImmutableArray<DocumentPart> body, string entryText, string eol)
+    {
+        var lastEntry = body.OfType<Entry>().LastOrDefault();
+        if (lastEntry is not null)
+        {
+            return layout.InsertAfterEntry(layout.End(lastEntry), WithMarker(entryText, lastEntry.Marker), eol);
+        }
+
+        var lastContent = body.LastOrDefault(part => part is not Trivia { Kind: TriviaKind.Blank }) ?? heading;
+        return layout.InsertBlock(layout.End(lastContent), entryText, eol);
+    }
+
+    private static string FlagPrefix(string? flag, string eol) =>
+        flag is null ? string.Empty : ReleaseNotesWriter.FlagHeadingLine(flag, eol) + eol;
+
+    /// <summary>Follows the bullet of the list it joins, so a '*' list stays one list.</summary>
+    private static string WithMarker(string entryText, char marker) =>
+        marker is '*' or '+' && entryText.StartsWith('-') ? marker + entryText[1..] : entryText;
+
+    private static string NormalizeLineEndings(string text, string eol) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", eol, StringComparison.Ordinal);
+
+    private static EditResult Refuse(string file, string message) =>
+        EditResult.Refused(new Diagnostic(RefusedCode, DiagnosticSeverity.Error, file, SourcePosition.None, message));
+}

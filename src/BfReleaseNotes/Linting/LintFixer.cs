@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using BfReleaseNotes.Markdown;
+using BfReleaseNotes.Model;
+
+namespace BfReleaseNotes.Linting;
+
+/// <summary>
+/// Puts misplaced-but-unambiguous content into canonical form: heading case, section order, bullet markers and
+/// a byte-order mark. Entry text never changes (apart from a non-canonical bullet character), and the fixed
+/// text must parse with the same entries, or nothing is returned.
+/// </summary>
+public static class LintFixer
+{
+    /// <summary>
+    /// Fixes what can be fixed. Returns the fixed text and its new parse; <see cref="FixResult.Changed"/> is false
+    /// when there was nothing to fix. The caller writes the text only when the new parse has no errors.
+    /// </summary>
+    public static FixResult Fix(ParsedFile parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        if (parsed.Document is null)
+        {
+            return new FixResult(parsed, null, false);
+        }
+
+        var original = parsed.Document;
+        var eol = original.LineEnding;
+        var sections = original.Sections.Select(section => FixSection(section, eol)).ToImmutableArray();
+        sections = Reorder(sections, section => section.Visibility.HasValue ? (int)section.Visibility.Value : int.MaxValue, section => AppendTrailing(section, eol));
+        var preamble = original.Preamble.Select(part => part is Heading { Level: 1 } heading && original.Kind == DocumentKind.Unreleased
+            && heading.Title.Equals("Unreleased", StringComparison.OrdinalIgnoreCase) && heading.Title != "Unreleased"
+                ? heading with { Text = "# Unreleased" + LineEndingOf(heading.Text) }
+                : part).ToImmutableArray();
+        var fixedDocument = original with { Preamble = preamble, Sections = sections, HasByteOrderMark = false };
+
+        var text = fixedDocument.ToText();
+        var bytes = fixedDocument.ToBytes();
+        var reparsed = ReleaseNotesParser.Parse(bytes, original.Kind, parsed.File);
+        var changed = !bytes.AsSpan().SequenceEqual(original.ToBytes());
+        if (reparsed.Document is null || !SameEntries(original, reparsed.Document))
+        {
+            throw new InvalidOperationException($"bug: fixing '{parsed.File}' would change its entries; nothing was written");
+        }
+
+        return new FixResult(reparsed, text, changed);
+    }
+
+    private static VisibilitySection FixSection(VisibilitySection section, string eol)
+    {
+        var heading = section.Visibility is { } visibility && section.Heading.Title != visibility.ToString()
+            ? section.Heading with { Text = ReleaseNotesWriter.HeadingLine(visibility, LineEndingOf(section.Heading.Text)) }
+            : section.Heading;
+        var changeTypes = section.ChangeTypes.Select(FixChangeType).ToImmutableArray();
+        changeTypes = Reorder(changeTypes, changeType => changeType.Type.HasValue ? (int)changeType.Type.Value : int.MaxValue, changeType => AppendTrailing(changeType, eol));
+        return section with { Heading = heading, Leading = FixMarkers(section.Leading), ChangeTypes = changeTypes };
+    }
+
+    private static ChangeTypeSection FixChangeType(ChangeTypeSection section)
+    {
+        var heading = section.Type is { } type && section.Heading.Title != type.ToString()
+            ? section.Heading with { Text = ReleaseNotesWriter.HeadingLine(type, LineEndingOf(section.Heading.Text)) }
+            : section.Heading;
+        var groups = section.FlagGroups.Select(group =>
+        {
+            var groupHeading = group.Key is { } key && group.Heading.Title != $"Flag: `{key}`"
+                ? group.Heading with { Text = ReleaseNotesWriter.FlagHeadingLine(key, LineEndingOf(group.Heading.Text)) }
+                : group.Heading;
+            return group with { Heading = groupHeading, Body = FixMarkers(group.Body) };
+        }).ToImmutableArray();
+        return section with { Heading = heading, Body = FixMarkers(section.Body), FlagGroups = groups };
+    }
+
+    private static ImmutableArray<DocumentPart> FixMarkers(ImmutableArray<DocumentPart> parts) =>
+        parts.Select(part => part is Entry { Marker: '*' or '+' } entry ? entry.WithMarker('-') : part).ToImmutableArray();
+
+    /// <summary>
+    /// Sorts sections into canonical order (stable; unknown ones last). When the order changes, every section
+    /// but the last ends with a blank line, so a section that was last in the file still reads as its own block.
+    /// </summary>
+    private static ImmutableArray<T> Reorder<T>(ImmutableArray<T> items, Func<T, int> rank, Func<T, T> padEnd)
+        where T : DocumentPart
+    {
+        var sorted = items.Select((item, index) => (item, index)).OrderBy(pair => rank(pair.item)).ThenBy(pair => pair.index).Select(pair => pair.item).ToImmutableArray();
+        if (sorted.SequenceEqual(items))
+        {
+            return items;
+        }
+
+        return [.. sorted.Select((item, index) => index < sorted.Length - 1 ? padEnd(item) : item)];
+    }
+
+    private static VisibilitySection AppendTrailing(VisibilitySection section, string eol)
+    {
+        var padding = Padding(section.ToText(), eol);
+        if (padding.Length == 0)
+        {
+            return section;
+        }
+
+        return section.ChangeTypes.Length > 0
+            ? section with { ChangeTypes = section.ChangeTypes.SetItem(section.ChangeTypes.Length - 1, AppendTrailing(section.ChangeTypes[^1], eol)) }
+            : section with { Leading = section.Leading.Add(new Trivia(padding, TriviaKind.Blank)) };
+    }
+
+    private static ChangeTypeSection AppendTrailing(ChangeTypeSection section, string eol)
+    {
+        var padding = Padding(section.ToText(), eol);
+        if (padding.Length == 0)
+        {
+            return section;
+        }
+
+        var blank = new Trivia(padding, TriviaKind.Blank);
+        return section.FlagGroups.Length > 0
+            ? section with { FlagGroups = section.FlagGroups.SetItem(section.FlagGroups.Length - 1, section.FlagGroups[^1] with { Body = section.FlagGroups[^1].Body.Add(blank) }) }
+            : section with { Body = section.Body.Add(blank) };
+    }
+
+    /// <summary>What a block's text needs at its end to be followed by a blank line.</summary>
+    private static string Padding(string text, string eol)
+    {
+        if (!text.EndsWith('\n'))
+        {
+            return eol + eol;
+        }
+
+        var withoutLastEnding = text[..^1].TrimEnd('\r');
+        var lastLineStart = withoutLastEnding.LastIndexOf('\n') + 1;
+        return lastLineStart > 0 && string.IsNullOrWhiteSpace(withoutLastEnding[lastLineStart..]) ? string.Empty : eol;
+    }
+
+    private static string LineEndingOf(string text) =>
+        text.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : text.EndsWith('\n') ? "\n" : string.Empty;
+
+    private static bool SameEntries(ReleaseNotesDocument before, ReleaseNotesDocument after)
+    {
+        var left = before.AllEntries.Select(entry => entry.Markdown).Order(StringComparer.Ordinal);
+        var right = after.AllEntries.Select(entry => entry.Markdown).Order(StringComparer.Ordinal);
+        return left.SequenceEqual(right, StringComparer.Ordinal);
+    }
+}

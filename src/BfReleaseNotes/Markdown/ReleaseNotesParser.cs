@@ -1,0 +1,487 @@
+using System.Collections.Immutable;
+using System.Text;
+using BfReleaseNotes.Model;
+using Markdig;
+using Markdig.Syntax;
+using Semver;
+
+namespace BfReleaseNotes.Markdown;
+
+/// <summary>
+/// Parses release-notes files into the immutable model. Markdig finds the blocks; every source line is then
+/// given to exactly one part of the model, so the document written back is the source, byte for byte.
+/// Bad content is reported as diagnostics, never thrown.
+/// </summary>
+/// <example>
+/// <code>
+/// var result = ReleaseNotesParser.Parse(File.ReadAllBytes(path), DocumentKind.Unreleased, path);
+/// if (!result.IsValid) { foreach (var d in result.Diagnostics) Console.Error.WriteLine(d); }
+/// </code>
+/// </example>
+public static class ReleaseNotesParser
+{
+    /// <summary>The file name of the working file.</summary>
+    public const string UnreleasedFileName = "unreleased.md";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+
+    /// <summary>
+    /// Parses the bytes of a file: checks it is UTF-8 text (a BOM is accepted and kept, with a warning), then
+    /// parses it. <paramref name="file"/> is used in diagnostics and, for a published file, to check the
+    /// version in the title against the file name.
+    /// </summary>
+    public static ParsedFile Parse(ReadOnlySpan<byte> bytes, DocumentKind kind, string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var hasBom = bytes.StartsWith(Encoding.UTF8.Preamble);
+        if (hasBom)
+        {
+            bytes = bytes[3..];
+        }
+
+        var nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            var position = PositionOfByte(bytes, nul);
+            return Failed(file, DiagnosticCodes.BinaryFile, position,
+                $"the file holds a NUL byte at offset {nul}: it is binary, not markdown; restore the text file from git or recreate it with 'bf-release-notes init'");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            var offset = exception.Index >= 0 ? exception.Index : 0;
+            var invalid = FirstInvalidUtf8(bytes);
+            var position = PositionOfByte(bytes, invalid >= 0 ? invalid : offset);
+            return Failed(file, DiagnosticCodes.InvalidUtf8, position,
+                $"the file is not valid UTF-8 (bad byte 0x{bytes[invalid >= 0 ? invalid : offset]:X2}); save it as UTF-8 and try again");
+        }
+
+        var result = Parse(text, kind, file);
+        if (!hasBom || result.Document is null)
+        {
+            return result;
+        }
+
+        var bom = new Diagnostic(DiagnosticCodes.ByteOrderMark, DiagnosticSeverity.Warning, file, new SourcePosition(1, 1),
+            "the file starts with a UTF-8 byte-order mark; it is kept, but 'bf-release-notes lint --fix' removes it", Fixable: true);
+        return result with
+        {
+            Document = result.Document with { HasByteOrderMark = true },
+            Diagnostics = result.Diagnostics.Insert(0, bom),
+        };
+    }
+
+    /// <summary>Parses text already decoded. See <see cref="Parse(ReadOnlySpan{byte}, DocumentKind, string)"/>.</summary>
+    public static ParsedFile Parse(string text, DocumentKind kind, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        var lines = new SourceLines(text);
+        var diagnostics = new List<Diagnostic>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.EmptyFile, DiagnosticSeverity.Error, file, new SourcePosition(1, 1),
+                kind == DocumentKind.Unreleased
+                    ? "the file is empty; run 'bf-release-notes init' to write the template"
+                    : "the published file is empty; restore it from git"));
+        }
+
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException exception) when (exception.Message.Contains("deeply nested", StringComparison.OrdinalIgnoreCase))
+        {
+            return Failed(file, DiagnosticCodes.TooDeeplyNested, new SourcePosition(1, 1),
+                "the markdown is nested too deeply to parse (lists or quotes hundreds of levels deep); flatten it");
+        }
+
+        var units = CollectUnits(markdown, lines);
+        var builder = new DocumentBuilder(kind, file, lines, diagnostics);
+        foreach (var unit in units)
+        {
+            builder.Add(unit);
+        }
+
+        var document = builder.Build();
+        var checker = new StructureChecker(kind, file, diagnostics);
+        document = checker.Check(document);
+        diagnostics.Sort((left, right) =>
+        {
+            var byLine = left.Position.Line.CompareTo(right.Position.Line);
+            return byLine != 0 ? byLine : left.Position.Column.CompareTo(right.Position.Column);
+        });
+        return new ParsedFile(file, document with { LineEnding = lines.DominantLineEnding }, [.. diagnostics]);
+    }
+
+    /// <summary>True for a file name that names a published release (<c>1.42.0.md</c>).</summary>
+    public static bool TryParsePublishedFileName(string fileName, out SemVersion? version)
+    {
+        version = null;
+        var name = Path.GetFileName(fileName);
+        if (!name.EndsWith(".md", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return SemVersion.TryParse(name[..^3], SemVersionStyles.Strict, out version);
+    }
+
+    private static ParsedFile Failed(string file, string code, SourcePosition position, string message) =>
+        new(file, null, [new Diagnostic(code, DiagnosticSeverity.Error, file, position, message)]);
+
+    private static SourcePosition PositionOfByte(ReadOnlySpan<byte> bytes, int offset)
+    {
+        var before = bytes[..Math.Min(offset, bytes.Length)];
+        var line = before.Count((byte)'\n') + 1;
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        return new SourcePosition(line, offset - lastNewline);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? -1 : read;
+    }
+
+    private static List<Unit> CollectUnits(MarkdownDocument markdown, SourceLines lines)
+    {
+        var starts = new List<(int Line, Block Block)>();
+        foreach (var block in markdown)
+        {
+            switch (block)
+            {
+                case LinkReferenceDefinitionGroup group:
+                    // Markdig files every definition of the document under one group placed at the top;
+                    // each definition keeps its own line.
+                    foreach (var definition in group)
+                    {
+                        starts.Add((definition.Line, definition));
+                    }
+
+                    break;
+                case ListBlock list:
+                    foreach (var item in list)
+                    {
+                        starts.Add((item.Line, item));
+                    }
+
+                    break;
+                default:
+                    starts.Add((block.Line, block));
+                    break;
+            }
+        }
+
+        starts.Sort((left, right) => left.Line.CompareTo(right.Line));
+        var units = new List<Unit>();
+        var next = 0;
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var (line, block) = starts[i];
+            if (line < next)
+            {
+                continue; // a second block on a line already owned; its text is in the first one's unit.
+            }
+
+            if (line > next)
+            {
+                units.Add(new Unit(UnitKind.Blank, next, line - 1, null));
+            }
+
+            var limit = lines.Count - 1;
+            for (var j = i + 1; j < starts.Count; j++)
+            {
+                if (starts[j].Line > line)
+                {
+                    limit = starts[j].Line - 1;
+                    break;
+                }
+            }
+
+            var end = limit;
+            while (end > line && lines.IsBlank(end))
+            {
+                end--;
+            }
+
+            units.Add(new Unit(KindOf(block), line, end, block));
+            next = end + 1;
+        }
+
+        if (next < lines.Count)
+        {
+            units.Add(new Unit(UnitKind.Blank, next, lines.Count - 1, null));
+        }
+
+        return units;
+    }
+
+    private static UnitKind KindOf(Block block) => block switch
+    {
+        HeadingBlock => UnitKind.Heading,
+        ListItemBlock => UnitKind.Entry,
+        HtmlBlock => UnitKind.Html,
+        LinkReferenceDefinition => UnitKind.LinkReferenceDefinition,
+        _ => UnitKind.Other,
+    };
+
+    internal enum UnitKind
+    {
+        Blank,
+        Heading,
+        Entry,
+        Html,
+        LinkReferenceDefinition,
+        Other,
+    }
+
+    internal sealed record Unit(UnitKind Kind, int FirstLine, int LastLine, Block? Block);
+
+    /// <summary>Line offsets of a text; lines keep their line endings.</summary>
+    internal sealed class SourceLines
+    {
+        private readonly string _text;
+        private readonly List<int> _starts = [0];
+
+        public SourceLines(string text)
+        {
+            _text = text;
+            var crlf = 0;
+            var lf = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    if (i > 0 && text[i - 1] == '\r')
+                    {
+                        crlf++;
+                    }
+                    else
+                    {
+                        lf++;
+                    }
+
+                    if (i + 1 < text.Length)
+                    {
+                        _starts.Add(i + 1);
+                    }
+                }
+            }
+
+            if (text.Length == 0)
+            {
+                _starts.Clear();
+            }
+
+            DominantLineEnding = crlf > lf ? "\r\n" : "\n";
+        }
+
+        public int Count => _starts.Count;
+
+        public string DominantLineEnding { get; }
+
+        public string Slice(int firstLine, int lastLine)
+        {
+            var start = _starts[firstLine];
+            var end = lastLine + 1 < _starts.Count ? _starts[lastLine + 1] : _text.Length;
+            return _text[start..end];
+        }
+
+        public bool IsBlank(int line) => string.IsNullOrWhiteSpace(Slice(line, line));
+
+        public string LineText(int line) => Slice(line, line).TrimEnd('\r', '\n');
+    }
+
+    /// <summary>Places each unit into the tree: preamble, section, change type or flag group.</summary>
+    private sealed class DocumentBuilder(DocumentKind kind, string file, SourceLines lines, List<Diagnostic> diagnostics)
+    {
+        private readonly List<DocumentPart> _preamble = [];
+        private readonly List<SectionDraft> _sections = [];
+        private bool _sawTitle;
+
+        public void Add(Unit unit)
+        {
+            var text = lines.Slice(unit.FirstLine, unit.LastLine);
+            var position = new SourcePosition(unit.FirstLine + 1, 1);
+            switch (unit.Kind)
+            {
+                case UnitKind.Heading:
+                    AddHeading((HeadingBlock)unit.Block!, text, position);
+                    break;
+                case UnitKind.Entry:
+                    AddEntry((ListItemBlock)unit.Block!, text, position);
+                    break;
+                case UnitKind.Blank when string.IsNullOrWhiteSpace(text):
+                    Current.Add(new Trivia(text, TriviaKind.Blank) { Position = position });
+                    break;
+                case UnitKind.Html:
+                    Current.Add(new Trivia(text, TriviaKind.Html) { Position = position });
+                    break;
+                case UnitKind.LinkReferenceDefinition:
+                    var definition = (LinkReferenceDefinition)unit.Block!;
+                    Current.Add(new Trivia(text, TriviaKind.LinkReferenceDefinition)
+                    {
+                        Position = position,
+                        Label = NormalizeLabel(definition.Label ?? string.Empty),
+                    });
+                    break;
+                default:
+                    AddOther(text, position);
+                    break;
+            }
+        }
+
+        public ReleaseNotesDocument Build() => new(kind, [.. _preamble], [.. _sections.Select(section => section.Build())]);
+
+        private List<DocumentPart> Current
+        {
+            get
+            {
+                if (_sections.Count == 0)
+                {
+                    return _preamble;
+                }
+
+                var section = _sections[^1];
+                if (section.ChangeTypes.Count == 0)
+                {
+                    return section.Leading;
+                }
+
+                var changeType = section.ChangeTypes[^1];
+                return changeType.FlagGroups.Count == 0 ? changeType.Body : changeType.FlagGroups[^1].Body;
+            }
+        }
+
+        private void AddHeading(HeadingBlock block, string text, SourcePosition position)
+        {
+            var title = InlineTitle(block, lines);
+            var heading = new Heading(text, block.Level, title) { Position = position };
+            switch (block.Level)
+            {
+                case 1 when _sections.Count == 0 && !_sawTitle:
+                    _sawTitle = true;
+                    _preamble.Add(heading);
+                    return;
+                case 2:
+                    _sections.Add(new SectionDraft(heading));
+                    return;
+                case 3 when _sections.Count > 0:
+                    _sections[^1].ChangeTypes.Add(new ChangeTypeDraft(heading));
+                    return;
+                case 4 when _sections.Count > 0 && _sections[^1].ChangeTypes.Count > 0:
+                    _sections[^1].ChangeTypes[^1].FlagGroups.Add(new FlagDraft(heading));
+                    return;
+            }
+
+            var where = block.Level switch
+            {
+                1 => "a second level-1 heading; the file has one title, so make it a '##' section or remove it",
+                3 => "a change-type heading outside a visibility section; put it under '## Public', '## Beta' or '## Internal'",
+                4 => "a flag heading outside a change-type section; put it under a '###' change type in '## Internal'",
+                _ => $"a level-{block.Level} heading has no meaning in release notes; make it part of an entry or remove it",
+            };
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.UnexpectedHeadingLevel, DiagnosticSeverity.Error, file, position,
+                $"'{lines.LineText(position.Line - 1).Trim()}' is {where}"));
+            Current.Add(new Trivia(text, TriviaKind.Stray) { Position = position });
+        }
+
+        private void AddEntry(ListItemBlock item, string text, SourcePosition position)
+        {
+            var entry = new Entry(text) { Position = new SourcePosition(position.Line, item.Column + 1) };
+            if (_sections.Count == 0)
+            {
+                // A list in the preamble is free text, not an entry.
+                _preamble.Add(new Trivia(text, TriviaKind.Text) { Position = position });
+                return;
+            }
+
+            var section = _sections[^1];
+            if (section.ChangeTypes.Count == 0)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.EntryOutsideChangeType, DiagnosticSeverity.Error, file, entry.Position,
+                    $"entry outside a change-type section in '{section.Heading.Title}'; move it under '### Added', '### Changed' or '### Fixed'"));
+                section.Leading.Add(entry);
+                return;
+            }
+
+            Current.Add(entry);
+        }
+
+        private void AddOther(string text, SourcePosition position)
+        {
+            if (_sections.Count == 0)
+            {
+                _preamble.Add(new Trivia(text, TriviaKind.Text) { Position = position });
+                return;
+            }
+
+            var firstLine = lines.LineText(position.Line - 1).Trim();
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.NotAnEntry, DiagnosticSeverity.Error, file, position,
+                $"'{Shorten(firstLine)}' is not a list item; every entry starts with '- ' (indent wrapped lines and nested content under it), and free text belongs before the first '##' heading"));
+            Current.Add(new Trivia(text, TriviaKind.Stray) { Position = position });
+        }
+    }
+
+    private sealed class SectionDraft(Heading heading)
+    {
+        public Heading Heading { get; } = heading;
+
+        public List<DocumentPart> Leading { get; } = [];
+
+        public List<ChangeTypeDraft> ChangeTypes { get; } = [];
+
+        public VisibilitySection Build() =>
+            new(Heading, null, [.. Leading], [.. ChangeTypes.Select(changeType => changeType.Build())]) { Position = Heading.Position };
+    }
+
+    private sealed class ChangeTypeDraft(Heading heading)
+    {
+        public Heading Heading { get; } = heading;
+
+        public List<DocumentPart> Body { get; } = [];
+
+        public List<FlagDraft> FlagGroups { get; } = [];
+
+        public ChangeTypeSection Build() =>
+            new(Heading, null, [.. Body], [.. FlagGroups.Select(group => group.Build())]) { Position = Heading.Position };
+    }
+
+    private sealed class FlagDraft(Heading heading)
+    {
+        public Heading Heading { get; } = heading;
+
+        public List<DocumentPart> Body { get; } = [];
+
+        public FlagGroup Build() => new(Heading, null, [.. Body]) { Position = Heading.Position };
+    }
+
+    internal static string NormalizeLabel(string label) =>
+        string.Join(' ', label.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    private static string InlineTitle(HeadingBlock block, SourceLines lines)
+    {
+        var raw = lines.LineText(block.Line).Trim();
+        if (raw.StartsWith('#'))
+        {
+            raw = raw.TrimStart('#').Trim();
+            // A closing sequence of '#' is not part of the title.
+            var closing = raw.TrimEnd('#');
+            if (closing.Length < raw.Length && (closing.Length == 0 || closing.EndsWith(' ')))
+            {
+                raw = closing.TrimEnd();
+            }
+        }
+
+        return raw;
+    }
+
+    internal static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+}

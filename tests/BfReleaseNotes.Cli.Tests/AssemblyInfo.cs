@@ -1,0 +1,4 @@
+using ApprovalTests.Reporters;
+
+// ApprovalTests needs a reporter; a quiet one keeps CI headless.
+[assembly: UseReporter(typeof(QuietReporter))]
