@@ -59,6 +59,21 @@ public static class EntryAdder
             ? NormalizeLineEndings(trimmed.TrimEnd('\r', '\n'), eol) + eol
             : ReleaseNotesWriter.EntryText(text, eol);
 
+        return Insert(document, visibility, type, flag, entryText, file);
+    }
+
+    /// <summary>
+    /// Inserts entry lines exactly as given (a moved entry keeps its bytes), then parses the result and checks it
+    /// holds exactly one more entry and no error.
+    /// </summary>
+    internal static EditResult Insert(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string entryText, string file)
+    {
+        var eol = document.LineEnding;
+        if (!entryText.EndsWith('\n'))
+        {
+            entryText += eol;
+        }
+
         var layout = new DocumentLayout(document);
         var newText = Splice(document, layout, visibility, type, flag, entryText, eol);
 
@@ -69,7 +84,7 @@ public static class EntryAdder
             return Refuse(file, $"the entry text does not form exactly one list item (it must not hold headings or a second top-level bullet){(problems.Length > 0 ? ": " + problems : string.Empty)}");
         }
 
-        return new EditResult(reparsed.Document, newText, reparsed.Diagnostics);
+        return new EditResult(reparsed.Document with { HasByteOrderMark = document.HasByteOrderMark }, newText, reparsed.Diagnostics);
     }
 
     private static string Splice(ReleaseNotesDocument document, DocumentLayout layout, Visibility visibility, ChangeType type, string? flag, string entryText, string eol)
@@ -112,7 +127,7 @@ public static class EntryAdder
         var lastEntry = body.OfType<Entry>().LastOrDefault();
         if (lastEntry is not null)
         {
-            return layout.InsertAfterEntry(layout.End(lastEntry), WithMarker(entryText, lastEntry.Marker), eol);
+            return layout.InsertAfterEntry(layout.End(lastEntry), entryText, eol);
         }
 
         var lastContent = body.LastOrDefault(part => part is not Trivia { Kind: TriviaKind.Blank }) ?? heading;
@@ -121,10 +136,6 @@ public static class EntryAdder
 
     private static string FlagPrefix(string? flag, string eol) =>
         flag is null ? string.Empty : ReleaseNotesWriter.FlagHeadingLine(flag, eol) + eol;
-
-    /// <summary>Follows the bullet of the list it joins, so a '*' list stays one list.</summary>
-    private static string WithMarker(string entryText, char marker) =>
-        marker is '*' or '+' && entryText.StartsWith('-') ? marker + entryText[1..] : entryText;
 
     private static string NormalizeLineEndings(string text, string eol) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", eol, StringComparison.Ordinal);

@@ -1,0 +1,126 @@
+using BfReleaseNotes.Workspace;
+using LibGit2Sharp;
+
+namespace BfReleaseNotes.Git;
+
+/// <summary>
+/// Records a promotion in git through LibGit2Sharp: one commit of exactly the release files (built from HEAD's
+/// tree, so anything else staged stays staged and out of it) and, optionally, an annotated tag.
+/// </summary>
+public sealed class ReleaseCommitter : IDisposable
+{
+    private readonly Repository _repository;
+
+    private ReleaseCommitter(Repository repository) => _repository = repository;
+
+    /// <summary>Opens the repository that holds <paramref name="path"/>.</summary>
+    /// <exception cref="EnvironmentException">No repository holds the path.</exception>
+    public static ReleaseCommitter Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var gitDirectory = Repository.Discover(Path.GetFullPath(path));
+        if (gitDirectory is null)
+        {
+            throw new EnvironmentException($"'{path}' is not inside a git repository; run without --commit/--tag, or from a clone");
+        }
+
+        var repository = new Repository(gitDirectory);
+        if (repository.Info.IsBare)
+        {
+            repository.Dispose();
+            throw new EnvironmentException($"'{gitDirectory}' is a bare repository; --commit needs a work tree");
+        }
+
+        return new ReleaseCommitter(repository);
+    }
+
+    /// <summary>
+    /// Checks, before any file is written, that the commit can be made: an author identity in the git
+    /// config, no staged change to the release files, and no existing tag of that name.
+    /// </summary>
+    /// <exception cref="EnvironmentException">What stands in the way, and what to do.</exception>
+    public void Validate(IEnumerable<string> files, string? tagName)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        _ = Identity();
+        foreach (var file in files)
+        {
+            var relative = RelativePath(file);
+            var status = _repository.RetrieveStatus(relative);
+            const FileStatus staged = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.DeletedFromIndex | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;
+            if ((status & staged) != 0)
+            {
+                throw new EnvironmentException($"'{relative}' has staged changes that are not part of this release; commit or unstage them (git restore --staged {relative}) and promote again");
+            }
+        }
+
+        if (tagName is not null && _repository.Tags[tagName] is not null)
+        {
+            throw new EnvironmentException($"the tag '{tagName}' already exists; release a new version or delete the tag");
+        }
+    }
+
+    /// <summary>Commits exactly <paramref name="files"/> (as they are on disk) on the current branch, and tags it.</summary>
+    /// <returns>The new commit's id.</returns>
+    public string Commit(IReadOnlyList<string> files, string message, string? tagName, string? tagMessage)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var signature = Identity();
+        var head = _repository.Head.Tip;
+        var tree = head is null ? new TreeDefinition() : TreeDefinition.From(head);
+        foreach (var file in files)
+        {
+            var blob = _repository.ObjectDatabase.CreateBlob(Path.GetFullPath(file));
+            tree.Add(RelativePath(file), blob, Mode.NonExecutableFile);
+        }
+
+        var commit = _repository.ObjectDatabase.CreateCommit(signature, signature, message, _repository.ObjectDatabase.CreateTree(tree), head is null ? [] : [head], prettifyMessage: true);
+        var logMessage = "commit: " + message;
+        if (_repository.Info.IsHeadDetached)
+        {
+            _repository.Refs.UpdateTarget(_repository.Refs.Head, commit.Id, logMessage);
+        }
+        else if (head is null)
+        {
+            _repository.Refs.Add(_repository.Head.CanonicalName, commit.Id, logMessage);
+        }
+        else
+        {
+            _repository.Refs.UpdateTarget(_repository.Refs[_repository.Head.CanonicalName], commit.Id, logMessage);
+        }
+
+        // The index follows the commit for these files only; other staged work stays staged.
+        foreach (var file in files)
+        {
+            _repository.Index.Add(RelativePath(file));
+        }
+
+        _repository.Index.Write();
+        if (tagName is not null)
+        {
+            _repository.ApplyTag(tagName, commit.Sha, signature, tagMessage ?? message);
+        }
+
+        return commit.Sha;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _repository.Dispose();
+
+    private Signature Identity() =>
+        _repository.Config.BuildSignature(DateTimeOffset.Now)
+        ?? throw new EnvironmentException("git has no author identity; set it with git config user.name \"Your Name\" and git config user.email you@example.com");
+
+    private string RelativePath(string file)
+    {
+        var full = Path.GetFullPath(file);
+        var workdir = Path.GetFullPath(_repository.Info.WorkingDirectory);
+        var relative = Path.GetRelativePath(workdir, full);
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new EnvironmentException($"'{file}' is outside the repository at '{workdir}'");
+        }
+
+        return relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+}
