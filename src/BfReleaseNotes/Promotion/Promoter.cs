@@ -44,14 +44,14 @@ public static partial class Promoter
         var document = unreleased.Document;
         var latest = publishedVersions.OrderByDescending(version => version, SemVersion.PrecedenceComparer).FirstOrDefault();
         var version = request.Version ?? Bump(latest, request.Bump);
-        if (latest is not null && version.ComparePrecedenceTo(latest) <= 0)
-        {
-            return PromotionOutcome.Refused($"version {version} is not greater than the latest published version {latest}; pass a higher --version or use --bump");
-        }
-
         if (publishedVersions.Any(existing => existing.ComparePrecedenceTo(version) == 0) || File.Exists(folder.PublishedPath(version)))
         {
             return PromotionOutcome.Refused($"{folder.PublishedPath(version)} already exists; release {version} was already promoted");
+        }
+
+        if (latest is not null && version.ComparePrecedenceTo(latest) <= 0)
+        {
+            return PromotionOutcome.Refused($"version {version} is not greater than the latest published version {latest}; pass a higher --version or use --bump");
         }
 
         var published = (Visibility[])[Visibility.Public, Visibility.Beta];
