@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BfReleaseNotes.Git;
 using BfReleaseNotes.Promotion;
 using BfReleaseNotes.Workspace;
 using Semver;
@@ -85,25 +84,11 @@ internal static class PromoteCommand
             return ExitCodes.Ok;
         }
 
-        var tagName = tag ? $"v{plan.Version}" : null;
         string? sha = null;
+        string? tagName = null;
         if (commit)
         {
-            using var committer = ReleaseCommitter.Open(folder.Path);
-            committer.Validate([plan.PublishedPath, plan.UnreleasedPath], tagName);
-            var originalUnreleased = ReleaseNotesFolder.ReadBytes(plan.UnreleasedPath);
-            plan.Apply(folder);
-            try
-            {
-                sha = committer.Commit([plan.PublishedPath, plan.UnreleasedPath], $"Release {plan.Version}", tagName, $"Release {plan.Version}");
-            }
-            catch (LibGit2Sharp.LibGit2SharpException exception)
-            {
-                // The command completes or changes nothing: put both files back.
-                new FileTransaction().Write(plan.UnreleasedPath, originalUnreleased).Commit();
-                File.Delete(plan.PublishedPath);
-                throw new EnvironmentException($"git commit failed: {exception.Message}; both files were restored", exception);
-            }
+            (sha, tagName) = plan.ApplyAndCommit(folder, tag);
         }
         else
         {

@@ -1,3 +1,4 @@
+using BfReleaseNotes.Git;
 using BfReleaseNotes.Workspace;
 using Semver;
 
@@ -26,6 +27,35 @@ public sealed record PromotionPlan(
     /// <summary>Writes both files atomically: both change, or neither does.</summary>
     /// <exception cref="EnvironmentException">A file could not be written; both are as they were.</exception>
     public void Apply(ReleaseNotesFolder folder) => Apply(folder, afterRename: null);
+
+    /// <summary>
+    /// Writes both files and records them in git: one commit of exactly these two files, message
+    /// <c>Release &lt;version&gt;</c>, author from the repository's config, and with <paramref name="tag"/> an
+    /// annotated tag <c>v&lt;version&gt;</c>. Everything git could refuse is checked before a file is written;
+    /// if the commit still fails, both files are put back.
+    /// </summary>
+    /// <returns>The commit id and the tag name (null without a tag).</returns>
+    /// <exception cref="EnvironmentException">No repository, no identity, staged changes, an existing tag, or a failed commit.</exception>
+    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        using var committer = ReleaseCommitter.Open(folder.Path);
+        var tagName = tag ? $"v{Version}" : null;
+        committer.Validate([PublishedPath, UnreleasedPath], tagName);
+        var originalUnreleased = ReleaseNotesFolder.ReadBytes(UnreleasedPath);
+        Apply(folder);
+        try
+        {
+            return (committer.Commit([PublishedPath, UnreleasedPath], $"Release {Version}", tagName, $"Release {Version}"), tagName);
+        }
+        catch (LibGit2Sharp.LibGit2SharpException exception)
+        {
+            // The command completes or changes nothing: put both files back.
+            new FileTransaction().Write(UnreleasedPath, originalUnreleased).Commit();
+            File.Delete(PublishedPath);
+            throw new EnvironmentException($"git commit failed: {exception.Message}; both files were restored", exception);
+        }
+    }
 
     /// <summary>Writes both files; <paramref name="afterRename"/> lets tests fail between the renames.</summary>
     internal void Apply(ReleaseNotesFolder folder, Action<int>? afterRename)
