@@ -321,7 +321,8 @@ public static class ReleaseNotesParser
                 case UnitKind.Blank when string.IsNullOrWhiteSpace(text):
                     Current.Add(new Trivia(text, TriviaKind.Blank) { Position = position });
                     break;
-                case UnitKind.Html:
+                case UnitKind.Html when _sections.Count == 0 || ((HtmlBlock)unit.Block!).Type == HtmlBlockType.Comment:
+                    // Comments are allowed anywhere; other HTML outside an entry would never be published.
                     Current.Add(new Trivia(text, TriviaKind.Html) { Position = position });
                     break;
                 case UnitKind.LinkReferenceDefinition:

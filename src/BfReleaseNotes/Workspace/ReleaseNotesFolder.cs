@@ -67,11 +67,36 @@ public sealed record ReleaseNotesFolder(string Path)
         return ReleaseNotesParser.Parse(ReadBytes(path), kind, path);
     }
 
-    /// <summary>The kind a file is by its name: <c>unreleased.md</c> or a published version.</summary>
-    public static DocumentKind KindOf(string path) =>
-        string.Equals(System.IO.Path.GetFileName(path), ReleaseNotesParser.UnreleasedFileName, StringComparison.OrdinalIgnoreCase)
-            ? DocumentKind.Unreleased
-            : DocumentKind.Published;
+    /// <summary>
+    /// The kind a file is: <c>unreleased.md</c> is the working file and <c>&lt;version&gt;.md</c> a published one;
+    /// any other name (a file passed to <c>lint</c> by hand) is the working file when its first line is
+    /// <c># Unreleased</c>, else a published file.
+    /// </summary>
+    public static DocumentKind KindOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = System.IO.Path.GetFileName(path);
+        if (string.Equals(name, ReleaseNotesParser.UnreleasedFileName, StringComparison.OrdinalIgnoreCase))
+        {
+            return DocumentKind.Unreleased;
+        }
+
+        if (ReleaseNotesParser.TryParsePublishedFileName(name, out _) || !File.Exists(path))
+        {
+            return DocumentKind.Published;
+        }
+
+        try
+        {
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            var firstLine = reader.ReadLine()?.Trim();
+            return string.Equals(firstLine, "# Unreleased", StringComparison.OrdinalIgnoreCase) ? DocumentKind.Unreleased : DocumentKind.Published;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return DocumentKind.Published; // reading it again reports the real problem.
+        }
+    }
 
     /// <summary>Reads a file's bytes, turning I/O failures into a clear <see cref="EnvironmentException"/>.</summary>
     public static byte[] ReadBytes(string path)
