@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using BfReleaseNotes.Editing;
 using BfReleaseNotes.Model;
 using BfReleaseNotes.Workspace;
@@ -42,15 +41,13 @@ internal static class AddCommand
         }
 
         var folder = new ReleaseNotesFolder(context.Resolve(dir));
-        var parsed = folder.ReadUnreleased();
-        if (!parsed.IsValid)
+        var document = CommonOptions.ReadValidUnreleased(context, folder);
+        if (document is null)
         {
-            CommonOptions.PrintDiagnostics(context, parsed.Diagnostics);
-            context.Error.WriteLine($"error: {folder.UnreleasedPath} has errors; fix them (see 'bf-release-notes lint') before adding entries. No file was changed.");
             return ExitCodes.ContentProblems;
         }
 
-        var result = EntryAdder.Add(parsed.Document, visibility, type, flag, text, folder.UnreleasedPath);
+        var result = EntryAdder.Add(document, visibility, type, flag, text, folder.UnreleasedPath);
         if (!result.Succeeded)
         {
             foreach (var diagnostic in result.Diagnostics)
@@ -61,13 +58,8 @@ internal static class AddCommand
             return ExitCodes.CouldNotRun;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(result.Text!);
-        if (parsed.Document.HasByteOrderMark)
-        {
-            bytes = [.. Encoding.UTF8.Preamble, .. bytes];
-        }
-
-        new FileTransaction().Write(folder.UnreleasedPath, bytes).Commit();
+        // The new document keeps the source's byte-order mark, if it had one.
+        new FileTransaction().Write(folder.UnreleasedPath, result.Document!.ToBytes()).Commit();
         var where = flag is null ? $"{visibility} > {type}" : $"{visibility} > {type} > flag {flag}";
         context.Out.WriteLine($"added to {folder.UnreleasedPath} under {where}");
         return ExitCodes.Ok;

@@ -31,4 +31,21 @@ internal static class CommonOptions
             context.Error.WriteLine(diagnostic.ToString());
         }
     }
+
+    /// <summary>
+    /// Reads <c>unreleased.md</c> for a command that needs it valid; when it has errors, prints them and what to do,
+    /// and returns null (the command then exits 1 without touching any file).
+    /// </summary>
+    public static ReleaseNotesDocument? ReadValidUnreleased(CliContext context, Workspace.ReleaseNotesFolder folder)
+    {
+        var parsed = folder.ReadUnreleased();
+        if (parsed.IsValid)
+        {
+            return parsed.Document;
+        }
+
+        PrintDiagnostics(context, parsed.Diagnostics);
+        context.Error.WriteLine($"error: {folder.UnreleasedPath} has errors; fix them (see 'bf-release-notes lint') and run the command again. No file was changed.");
+        return null;
+    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BfReleaseNotes.Flags;
@@ -43,15 +42,13 @@ internal static class FlagsCommand
 
     private static int List(CliContext context, ReleaseNotesFolder folder, bool json)
     {
-        var parsed = folder.ReadUnreleased();
-        if (!parsed.IsValid)
+        var document = CommonOptions.ReadValidUnreleased(context, folder);
+        if (document is null)
         {
-            CommonOptions.PrintDiagnostics(context, parsed.Diagnostics);
-            context.Error.WriteLine($"error: {folder.UnreleasedPath} has errors; fix them (see 'bf-release-notes lint') first");
             return ExitCodes.ContentProblems;
         }
 
-        var flags = FlagInventory.Collect(parsed.Document);
+        var flags = FlagInventory.Collect(document);
         if (json)
         {
             var report = new FlagsReportJson([.. flags.Select(flag => new FlagJson(
@@ -78,15 +75,13 @@ internal static class FlagsCommand
 
     private static int Graduate(CliContext context, ReleaseNotesFolder folder, string flag, Visibility target, bool dryRun)
     {
-        var parsed = folder.ReadUnreleased();
-        if (!parsed.IsValid)
+        var document = CommonOptions.ReadValidUnreleased(context, folder);
+        if (document is null)
         {
-            CommonOptions.PrintDiagnostics(context, parsed.Diagnostics);
-            context.Error.WriteLine($"error: {folder.UnreleasedPath} has errors; fix them (see 'bf-release-notes lint') first. No file was changed.");
             return ExitCodes.ContentProblems;
         }
 
-        var result = FlagGraduator.Graduate(parsed.Document, flag, target, folder.UnreleasedPath);
+        var result = FlagGraduator.Graduate(document, flag, target, folder.UnreleasedPath);
         switch (result.Status)
         {
             case GraduationStatus.UnknownFlag:
@@ -105,13 +100,8 @@ internal static class FlagsCommand
             return ExitCodes.Ok;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(result.Text!);
-        if (parsed.Document.HasByteOrderMark)
-        {
-            bytes = [.. Encoding.UTF8.Preamble, .. bytes];
-        }
-
-        new FileTransaction().Write(folder.UnreleasedPath, bytes).Commit();
+        // The new document keeps the source's byte-order mark, if it had one.
+        new FileTransaction().Write(folder.UnreleasedPath, result.Document!.ToBytes()).Commit();
         context.Out.WriteLine(summary);
         context.Out.WriteLine($"wrote {folder.UnreleasedPath}; the next 'bf-release-notes promote' publishes them");
         return ExitCodes.Ok;
