@@ -52,6 +52,7 @@ public static class CliApp
         [
             PromoteCommand.Create(context),
             FlagsCommand.Create(context),
+            RenderCommand.Create(context),
         ];
     }
 }
