@@ -43,6 +43,13 @@ public static class CliApp
             context.Error.WriteLine($"error: {exception.Message}");
             return ExitCodes.CouldNotRun;
         }
+#pragma warning disable CA1031 // The last line of defence: a bug must end in a clear message and exit 2, not a stack dump.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            context.Error.WriteLine($"error: internal error ({exception.GetType().Name}: {exception.Message}); no file was changed. Please report this with the input file.");
+            return ExitCodes.CouldNotRun;
+        }
     }
 
     /// <summary>Commands of the later features (promote, flags, check, import-clickup) register here.</summary>

@@ -102,6 +102,12 @@ public static class ReleaseNotesParser
                 "the markdown is nested too deeply to parse (lists or quotes hundreds of levels deep); flatten it");
         }
 
+        if (lines.FirstBareCarriageReturn is { } bareCarriageReturn)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.BareCarriageReturn, DiagnosticSeverity.Error, file, bareCarriageReturn,
+                "a line ends with a bare carriage return (CR, old Mac style); save the file with LF or CRLF line endings"));
+        }
+
         var units = CollectUnits(markdown, lines);
         var builder = new DocumentBuilder(kind, file, lines, diagnostics);
         foreach (var unit in units)
@@ -257,8 +263,10 @@ public static class ReleaseNotesParser
             var lf = 0;
             for (var i = 0; i < text.Length; i++)
             {
+                var end = -1;
                 if (text[i] == '\n')
                 {
+                    end = i;
                     if (i > 0 && text[i - 1] == '\r')
                     {
                         crlf++;
@@ -267,11 +275,17 @@ public static class ReleaseNotesParser
                     {
                         lf++;
                     }
+                }
+                else if (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))
+                {
+                    // CommonMark (and so Markdig) ends a line at a bare CR too; line numbers must agree with it.
+                    end = i;
+                    FirstBareCarriageReturn ??= new SourcePosition(_starts.Count, i - _starts[^1] + 1);
+                }
 
-                    if (i + 1 < text.Length)
-                    {
-                        _starts.Add(i + 1);
-                    }
+                if (end >= 0 && end + 1 < text.Length)
+                {
+                    _starts.Add(end + 1);
                 }
             }
 
@@ -282,6 +296,9 @@ public static class ReleaseNotesParser
 
             DominantLineEnding = crlf > lf ? "\r\n" : "\n";
         }
+
+        /// <summary>Where the first line ending that is a bare CR is, if any.</summary>
+        public SourcePosition? FirstBareCarriageReturn { get; private set; }
 
         public int Count => _starts.Count;
 

@@ -21,6 +21,9 @@ public static class DiagnosticCodes
     /// <summary>Markdown nested too deeply to parse safely.</summary>
     public const string TooDeeplyNested = "BFRN005";
 
+    /// <summary>A line ends with a bare carriage return (neither LF nor CRLF).</summary>
+    public const string BareCarriageReturn = "BFRN006";
+
     /// <summary>The first heading is missing or is not the expected title.</summary>
     public const string BadTitle = "BFRN101";
 
@@ -95,6 +98,7 @@ public static class DiagnosticCodes
         [EmptyFile] = "the file is empty",
         [ByteOrderMark] = "the file starts with a UTF-8 byte-order mark (warning, fixable)",
         [TooDeeplyNested] = "markdown nested too deeply to parse",
+        [BareCarriageReturn] = "a line ends with a bare carriage return (CR)",
         [BadTitle] = "missing or wrong title line",
         [UnknownHeading] = "unknown or misspelled section heading",
         [EntryOutsideChangeType] = "entry outside a change-type section",

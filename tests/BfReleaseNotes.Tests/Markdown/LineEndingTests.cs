@@ -1,0 +1,30 @@
+using BfReleaseNotes.Markdown;
+using BfReleaseNotes.Model;
+
+namespace BfReleaseNotes.Tests.Markdown;
+
+public class LineEndingTests
+{
+    [Theory]
+    [InlineData("# Unreleased\r\r## Public\r\r### Added\r\r- x\r- y\r", 1, 13)]
+    [InlineData("# Unreleased\n\n## Public\n\n### Added\n\n- x\r- y\n", 7, 4)]
+    [InlineData("# Unreleased\r\n\r\n## Public\r\n\r\n### Added\r\n\r\n- x\r", 7, 4)]
+    public void A_bare_carriage_return_is_reported_where_it_is_and_the_text_still_round_trips(string text, int line, int column)
+    {
+        var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, "unreleased.md");
+
+        var diagnostic = Assert.Single(parsed.Diagnostics);
+        Assert.Equal(DiagnosticCodes.BareCarriageReturn, diagnostic.Code);
+        Assert.Equal(new SourcePosition(line, column), diagnostic.Position);
+        Assert.Equal(text, parsed.Document!.ToText());
+    }
+
+    [Fact]
+    public void Mixed_lf_and_crlf_files_take_the_more_common_ending_for_new_lines()
+    {
+        var parsed = ReleaseNotesParser.Parse("# Unreleased\r\n\r\n## Public\r\n\n### Added\r\n", DocumentKind.Unreleased, "unreleased.md");
+
+        Assert.Equal("\r\n", parsed.Document!.LineEnding);
+        Assert.Empty(parsed.Diagnostics);
+    }
+}
