@@ -23,6 +23,13 @@ public static class LintFixer
             return new FixResult(parsed, null, false);
         }
 
+        // With an error no fix can remove, nothing would be written anyway; and a file that is not yet in the
+        // shape of the format is not safe to rearrange.
+        if (parsed.Errors.Any(error => !error.Fixable))
+        {
+            return new FixResult(parsed, parsed.Document.ToText(), false);
+        }
+
         var original = parsed.Document;
         var eol = original.LineEnding;
         var sections = original.Sections.Select(section => FixSection(section, eol)).ToImmutableArray();

@@ -108,6 +108,15 @@ public static class ReleaseNotesParser
                 "a line ends with a bare carriage return (CR, old Mac style); save the file with LF or CRLF line endings"));
         }
 
+        foreach (var fence in markdown.Descendants<FencedCodeBlock>().Where(fence => fence.ClosingFencedCharCount == 0))
+        {
+            var opening = new string(fence.FencedChar, fence.OpeningFencedCharCount);
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.UnclosedCodeFence, DiagnosticSeverity.Error, file, new SourcePosition(fence.Line + 1, fence.Column + 1),
+                fence.Parent is MarkdownDocument
+                    ? $"the code block opened with '{opening}' is never closed, so it swallows the rest of the file; close it with a line '{opening}'"
+                    : $"the code block opened with '{opening}' is never closed; close it with a line '{opening}' indented like the entry's text"));
+        }
+
         var units = CollectUnits(markdown, lines);
         var builder = new DocumentBuilder(kind, file, lines, diagnostics);
         foreach (var unit in units)

@@ -24,6 +24,9 @@ public static class DiagnosticCodes
     /// <summary>A line ends with a bare carriage return (neither LF nor CRLF).</summary>
     public const string BareCarriageReturn = "BFRN006";
 
+    /// <summary>A fenced code block that is never closed.</summary>
+    public const string UnclosedCodeFence = "BFRN007";
+
     /// <summary>The first heading is missing or is not the expected title.</summary>
     public const string BadTitle = "BFRN101";
 
@@ -99,6 +102,7 @@ public static class DiagnosticCodes
         [ByteOrderMark] = "the file starts with a UTF-8 byte-order mark (warning, fixable)",
         [TooDeeplyNested] = "markdown nested too deeply to parse",
         [BareCarriageReturn] = "a line ends with a bare carriage return (CR)",
+        [UnclosedCodeFence] = "a fenced code block is never closed",
         [BadTitle] = "missing or wrong title line",
         [UnknownHeading] = "unknown or misspelled section heading",
         [EntryOutsideChangeType] = "entry outside a change-type section",

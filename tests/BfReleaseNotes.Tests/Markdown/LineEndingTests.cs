@@ -28,3 +28,19 @@ public class LineEndingTests
         Assert.Empty(parsed.Diagnostics);
     }
 }
+
+public class CodeFenceTests
+{
+    [Theory]
+    [InlineData("# Unreleased\n\n```\nnever closed\n\n## Public\n\n### Added\n\n- x\n", 3, 1)]
+    [InlineData("# Unreleased\n\n## Public\n\n### Added\n\n- x\n  ~~~~\n  code\n- y\n", 8, 3)]
+    public void An_unclosed_code_fence_is_an_error_at_its_opening_line(string text, int line, int column)
+    {
+        var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, "unreleased.md");
+
+        var diagnostic = Assert.Single(parsed.Diagnostics);
+        Assert.Equal(DiagnosticCodes.UnclosedCodeFence, diagnostic.Code);
+        Assert.Equal(new SourcePosition(line, column), diagnostic.Position);
+        Assert.Equal(text, parsed.Document!.ToText());
+    }
+}
