@@ -112,6 +112,11 @@ public static class ReleaseNotesParser
         var document = builder.Build();
         var checker = new StructureChecker(kind, file, diagnostics);
         document = checker.Check(document);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // An empty file has no title either, but saying so next to BFRN003 adds nothing.
+            diagnostics.RemoveAll(diagnostic => diagnostic.Code is DiagnosticCodes.BadTitle or DiagnosticCodes.BadPublishedTitle);
+        }
         diagnostics.Sort((left, right) =>
         {
             var byLine = left.Position.Line.CompareTo(right.Position.Line);
