@@ -391,7 +391,7 @@ public static class ReleaseNotesParser
                 1 => "a second level-1 heading; the file has one title, so make it a '##' section or remove it",
                 3 => "a change-type heading outside a visibility section; put it under '## Public', '## Beta' or '## Internal'",
                 4 => "a flag heading outside a change-type section; put it under a '###' change type in '## Internal'",
-                _ => $"a level-{block.Level} heading has no meaning in release notes; make it part of an entry or remove it",
+                _ => $"a level-{block.Level} heading, which has no meaning in release notes; make it part of an entry or remove it",
             };
             diagnostics.Add(new Diagnostic(DiagnosticCodes.UnexpectedHeadingLevel, DiagnosticSeverity.Error, file, position,
                 $"'{lines.LineText(position.Line - 1).Trim()}' is {where}"));
