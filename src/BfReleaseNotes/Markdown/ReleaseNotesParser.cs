@@ -262,21 +262,26 @@ public static class ReleaseNotesParser
             var lf = 0;
             for (var i = 0; i < text.Length; i++)
             {
-                if (text[i] == '\n')
+                // Markdig ends a line at '\n', "\r\n" and a lone '\r' (which counts as neither ending below);
+                // the line numbers here must match its own.
+                var endsLine = text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'));
+                if (!endsLine)
                 {
-                    if (i > 0 && text[i - 1] == '\r')
-                    {
-                        crlf++;
-                    }
-                    else
-                    {
-                        lf++;
-                    }
+                    continue;
+                }
 
-                    if (i + 1 < text.Length)
-                    {
-                        _starts.Add(i + 1);
-                    }
+                if (text[i] == '\n' && i > 0 && text[i - 1] == '\r')
+                {
+                    crlf++;
+                }
+                else if (text[i] == '\n')
+                {
+                    lf++;
+                }
+
+                if (i + 1 < text.Length)
+                {
+                    _starts.Add(i + 1);
                 }
             }
 
