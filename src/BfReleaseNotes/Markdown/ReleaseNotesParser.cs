@@ -178,6 +178,10 @@ public static class ReleaseNotesParser
                     }
 
                     break;
+                case HeadingBlock { IsSetext: true } heading:
+                    // Markdig gives a setext heading the line of its underline; its text starts lines before.
+                    starts.Add((lines.LineOf(heading.Span.Start), heading));
+                    break;
                 default:
                     starts.Add((block.Line, block));
                     break;
@@ -304,6 +308,13 @@ public static class ReleaseNotesParser
             return _text[start..end];
         }
 
+        /// <summary>The 0-based line holding a character offset.</summary>
+        public int LineOf(int offset)
+        {
+            var index = _starts.BinarySearch(offset);
+            return Math.Max(index >= 0 ? index : ~index - 1, 0);
+        }
+
         public bool IsBlank(int line) => string.IsNullOrWhiteSpace(Slice(line, line));
 
         public string LineText(int line) => Slice(line, line).TrimEnd('\r', '\n');
@@ -372,7 +383,7 @@ public static class ReleaseNotesParser
 
         private void AddHeading(HeadingBlock block, string text, SourcePosition position)
         {
-            var title = InlineTitle(block, lines);
+            var title = InlineTitle(block, lines, position.Line - 1);
             var heading = new Heading(text, block.Level, title) { Position = position };
             switch (block.Level)
             {
@@ -476,8 +487,14 @@ public static class ReleaseNotesParser
     internal static string NormalizeLabel(string label) =>
         string.Join(' ', label.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
-    private static string InlineTitle(HeadingBlock block, SourceLines lines)
+    private static string InlineTitle(HeadingBlock block, SourceLines lines, int firstLine)
     {
+        if (block.IsSetext)
+        {
+            // The text lines above the '---' or '===' underline.
+            return string.Join(' ', Enumerable.Range(firstLine, Math.Max(block.Line - firstLine, 1)).Select(line => lines.LineText(line).Trim()));
+        }
+
         var raw = lines.LineText(block.Line).Trim();
         if (raw.StartsWith('#'))
         {
