@@ -112,6 +112,31 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void Lint_fix_does_not_crash_when_reordering_would_let_an_unclosed_comment_swallow_a_section()
+    {
+        var path = Write("release-notes/unreleased.md",
+            "# Unreleased\n\n## Internal\n\n### Added\n\n#### Flag: `x`\n\n- Drafts.\n\n## Public\n\n### Added\n\n- Exports.\n\n<!-- unfinished comment\n");
+        var before = File.ReadAllBytes(path);
+
+        var outcome = Cli.Run(_temp.Path, ["lint", "--fix"]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"{path}:11:1: error BFRN105:", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Lint_of_a_file_with_lone_carriage_returns_reports_the_right_line()
+    {
+        var path = Write("release-notes/unreleased.md", "# Unreleased\r\r## Public\r\r### Addded\r\r- Exports.\r");
+
+        var outcome = Cli.Run(_temp.Path, ["lint"]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"{path}:5:1: error BFRN102: unknown section '### Addded'; did you mean '### Added'?", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lint_of_a_folder_that_does_not_exist_exits_2()
     {
         var outcome = Cli.Run(_temp.Path, ["lint", "--dir", "nowhere"]);
