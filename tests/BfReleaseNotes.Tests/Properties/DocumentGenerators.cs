@@ -22,6 +22,18 @@ public sealed record MarkdownSoup(string Text)
     public override string ToString() => Text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n\n", StringComparison.Ordinal);
 }
 
+/// <summary>A generated document with a few lines deleted, duplicated, swapped, re-indented or inserted.</summary>
+public sealed record MutatedDocument(string Text)
+{
+    public override string ToString() => Text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n\n", StringComparison.Ordinal);
+}
+
+/// <summary>What to add to a mutated document (which may or may not still be valid).</summary>
+public sealed record MutatedAddRequest(AddRequest Request)
+{
+    public override string ToString() => Request.ToString();
+}
+
 /// <summary>What to add to a generated document.</summary>
 public sealed record AddRequest(string Document, Model.Visibility Visibility, Model.ChangeType Type, string? Flag, string Text)
 {
@@ -168,6 +180,43 @@ public static class DocumentGenerators
         }
     }
 
+    /// <summary>A valid or messy document with one to four line-level edits a careless merge might make.</summary>
+    public static Gen<string> MutatedText =>
+        from text in Gen.OneOf(ValidText, MessyText)
+        from edits in Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 5), Gen.Zip(Gen.Choose(0, 10_000), Gen.Choose(0, 10_000))), n))
+        from piece in Gen.Elements("## Public", "### Added", "#### Flag: `x`", "- new", "* new", "1. new", "  - nested", "    code", "```", "<!--", "-->", "[#1]: https://a.example", "text", "", "> quote", "---", "===")
+        select Mutate(text, edits, piece);
+
+    private static string Mutate(string text, (int Kind, (int First, int Second) Lines)[] edits, string piece)
+    {
+        var eol = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = text.Split(eol).ToList();
+        foreach (var (kind, (first, second)) in edits)
+        {
+            var i = first % lines.Count;
+            var j = second % lines.Count;
+            switch (kind)
+            {
+                case 0 when lines.Count > 1: lines.RemoveAt(i); break;
+                case 1: lines.Insert(i, lines[i]); break;
+                case 2: (lines[i], lines[j]) = (lines[j], lines[i]); break;
+                case 3: lines[i] = "  " + lines[i]; break;
+                case 4: lines[i] = lines[i].TrimStart(); break;
+                default: lines.Insert(i, piece); break;
+            }
+        }
+
+        return string.Join(eol, lines);
+    }
+
+    public static Gen<AddRequest> MutatedAddRequests =>
+        from document in MutatedText
+        from visibility in Gen.Elements(Enum.GetValues<Model.Visibility>())
+        from type in Gen.Elements(Enum.GetValues<Model.ChangeType>())
+        from flag in Gen.Elements(FlagKeys)
+        from line in ProseLine
+        select new AddRequest(document, visibility, type, visibility == Model.Visibility.Internal ? flag : null, line);
+
     public static Gen<AddRequest> AddRequests =>
         from document in ValidText
         from visibility in Gen.Elements(Enum.GetValues<Model.Visibility>())
@@ -189,4 +238,8 @@ public static class ReleaseNotesArbitraries
     public static Arbitrary<MarkdownSoup> Soups() => Arb.From(DocumentGenerators.SoupText.Select(text => new MarkdownSoup(text)));
 
     public static Arbitrary<AddRequest> AddRequests() => Arb.From(DocumentGenerators.AddRequests);
+
+    public static Arbitrary<MutatedAddRequest> MutatedAddRequests() => Arb.From(DocumentGenerators.MutatedAddRequests.Select(request => new MutatedAddRequest(request)));
+
+    public static Arbitrary<MutatedDocument> MutatedDocuments() => Arb.From(DocumentGenerators.MutatedText.Select(text => new MutatedDocument(text)));
 }
