@@ -65,6 +65,12 @@ public static class EntryAdder
         var reparsed = ReleaseNotesParser.Parse(newText, DocumentKind.Unreleased, file);
         if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + 1)
         {
+            if (FormsOneEntry(entryText, eol))
+            {
+                // The text is fine on its own; what comes before it in the file reads it differently.
+                return Refuse(file, $"the new entry would not stand on its own under '{visibility} > {type}' in this file: something before it (an unclosed '<!--' comment or code fence?) swallows it; fix the file and try again");
+            }
+
             var problems = string.Join("; ", reparsed.Errors.Select(error => error.Message));
             return Refuse(file, $"the entry text does not form exactly one list item (it must not hold headings or a second top-level bullet){(problems.Length > 0 ? ": " + problems : string.Empty)}");
         }
@@ -117,6 +123,12 @@ public static class EntryAdder
 
         var lastContent = body.LastOrDefault(part => part is not Trivia { Kind: TriviaKind.Blank }) ?? heading;
         return layout.InsertBlock(layout.End(lastContent), entryText, eol);
+    }
+
+    private static bool FormsOneEntry(string entryText, string eol)
+    {
+        var alone = ReleaseNotesParser.Parse($"# Unreleased{eol}{eol}## Public{eol}{eol}### Added{eol}{eol}{entryText}", DocumentKind.Unreleased, ReleaseNotesParser.UnreleasedFileName);
+        return alone.IsValid && alone.Document.AllEntries.Count() == 1;
     }
 
     private static string FlagPrefix(string? flag, string eol) =>
