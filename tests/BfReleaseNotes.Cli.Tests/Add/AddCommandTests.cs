@@ -93,6 +93,19 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
+    public void Add_below_an_unclosed_comment_is_refused_with_a_message_that_blames_the_file_not_the_text()
+    {
+        var before = WriteUnreleased("# Unreleased\n\n<!-- draft notes\n\n## Public\n\n### Fixed\n");
+
+        var outcome = Cli.Run(_temp.Path, ["add", "--section", "public", "--type", "fixed", "Search works."]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("unclosed '<!--' comment", outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not form exactly one list item", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(UnreleasedPath));
+    }
+
+    [Fact]
     public void Add_into_a_binary_file_exits_1_and_changes_nothing()
     {
         var before = WriteUnreleased("# Unreleased\n\0\0\0\n");
