@@ -59,14 +59,14 @@ public static class EntryAdder
             ? NormalizeLineEndings(trimmed.TrimEnd('\r', '\n'), eol) + eol
             : ReleaseNotesWriter.EntryText(text, eol);
 
-        return Insert(document, visibility, type, flag, entryText, file);
+        return Insert(document, visibility, type, flag, entryText, file, followListBullet: true);
     }
 
     /// <summary>
     /// Inserts entry lines exactly as given (a moved entry keeps its bytes), then parses the result and checks it
     /// holds exactly one more entry and no error.
     /// </summary>
-    internal static EditResult Insert(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string entryText, string file)
+    internal static EditResult Insert(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string entryText, string file, bool followListBullet = false)
     {
         var eol = document.LineEnding;
         if (!entryText.EndsWith('\n'))
@@ -75,11 +75,17 @@ public static class EntryAdder
         }
 
         var layout = new DocumentLayout(document);
-        var newText = Splice(document, layout, visibility, type, flag, entryText, eol);
+        var newText = Splice(document, layout, visibility, type, flag, entryText, eol, followListBullet);
 
         var reparsed = ReleaseNotesParser.Parse(newText, DocumentKind.Unreleased, file);
         if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + 1)
         {
+            if (FormsOneEntry(entryText, eol))
+            {
+                // The text is fine on its own; what comes before it in the file reads it differently.
+                return Refuse(file, $"the new entry would not stand on its own under '{visibility} > {type}' in this file: something before it (an unclosed '<!--' comment or code fence?) swallows it; fix the file and try again");
+            }
+
             var problems = string.Join("; ", reparsed.Errors.Select(error => error.Message));
             return Refuse(file, $"the entry text does not form exactly one list item (it must not hold headings or a second top-level bullet){(problems.Length > 0 ? ": " + problems : string.Empty)}");
         }
@@ -87,7 +93,7 @@ public static class EntryAdder
         return new EditResult(reparsed.Document with { HasByteOrderMark = document.HasByteOrderMark }, newText, reparsed.Diagnostics);
     }
 
-    private static string Splice(ReleaseNotesDocument document, DocumentLayout layout, Visibility visibility, ChangeType type, string? flag, string entryText, string eol)
+    private static string Splice(ReleaseNotesDocument document, DocumentLayout layout, Visibility visibility, ChangeType type, string? flag, string entryText, string eol, bool followListBullet)
     {
         var section = document.Find(visibility);
         if (section is null)
@@ -116,22 +122,30 @@ public static class EntryAdder
                 return layout.InsertBlock(offset, FlagPrefix(flag, eol) + entryText, eol);
             }
 
-            return AppendToBody(layout, group.Heading, group.Body, entryText, eol);
+            return AppendToBody(layout, group.Heading, group.Body, entryText, eol, followListBullet);
         }
 
-        return AppendToBody(layout, changeType.Heading, changeType.Body, entryText, eol);
+        return AppendToBody(layout, changeType.Heading, changeType.Body, entryText, eol, followListBullet);
     }
 
-    private static string AppendToBody(DocumentLayout layout, Heading heading, System.Collections.Immutable.ImmutableArray<DocumentPart> body, string entryText, string eol)
+    private static string AppendToBody(DocumentLayout layout, Heading heading, System.Collections.Immutable.ImmutableArray<DocumentPart> body, string entryText, string eol, bool followListBullet)
     {
         var lastEntry = body.OfType<Entry>().LastOrDefault();
         if (lastEntry is not null)
         {
-            return layout.InsertAfterEntry(layout.End(lastEntry), entryText, eol);
+            // A new entry takes the bullet of the list it joins, so a '*' list stays one list; a moved entry keeps its bytes.
+            var text = followListBullet && lastEntry.Marker is '*' or '+' && entryText.StartsWith('-') ? lastEntry.Marker + entryText[1..] : entryText;
+            return layout.InsertAfterEntry(layout.End(lastEntry), text, eol);
         }
 
         var lastContent = body.LastOrDefault(part => part is not Trivia { Kind: TriviaKind.Blank }) ?? heading;
         return layout.InsertBlock(layout.End(lastContent), entryText, eol);
+    }
+
+    private static bool FormsOneEntry(string entryText, string eol)
+    {
+        var alone = ReleaseNotesParser.Parse($"# Unreleased{eol}{eol}## Public{eol}{eol}### Added{eol}{eol}{entryText}", DocumentKind.Unreleased, ReleaseNotesParser.UnreleasedFileName);
+        return alone.IsValid && alone.Document.AllEntries.Count() == 1;
     }
 
     private static string FlagPrefix(string? flag, string eol) =>

@@ -13,7 +13,8 @@ public static class LintFixer
 {
     /// <summary>
     /// Fixes what can be fixed. Returns the fixed text and its new parse; <see cref="FixResult.Changed"/> is false
-    /// when there was nothing to fix. The caller writes the text only when the new parse has no errors.
+    /// when there was nothing to fix, or when the fix would change how an entry reads (then the original parse is
+    /// returned, with its problems). The caller writes the text only when the new parse has no errors.
     /// </summary>
     public static FixResult Fix(ParsedFile parsed)
     {
@@ -46,7 +47,10 @@ public static class LintFixer
         var changed = !bytes.AsSpan().SequenceEqual(original.ToBytes());
         if (reparsed.Document is null || !SameEntries(original, reparsed.Document))
         {
-            throw new InvalidOperationException($"bug: fixing '{parsed.File}' would change its entries; nothing was written");
+            // Moving a section can change how markdown reads what follows it (an unclosed HTML comment or an
+            // open code fence swallows the next section). Then nothing is fixed: the original problems stay
+            // reported and nothing is written.
+            return new FixResult(parsed, original.ToText(), false);
         }
 
         return new FixResult(reparsed, text, changed);

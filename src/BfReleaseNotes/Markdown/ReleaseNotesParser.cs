@@ -127,6 +127,11 @@ public static class ReleaseNotesParser
         var document = builder.Build();
         var checker = new StructureChecker(kind, file, diagnostics);
         document = checker.Check(document);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // An empty file has no title either, but saying so next to BFRN003 adds nothing.
+            diagnostics.RemoveAll(diagnostic => diagnostic.Code is DiagnosticCodes.BadTitle or DiagnosticCodes.BadPublishedTitle);
+        }
         diagnostics.Sort((left, right) =>
         {
             var byLine = left.Position.Line.CompareTo(right.Position.Line);
@@ -187,6 +192,10 @@ public static class ReleaseNotesParser
                         starts.Add((item.Line, item));
                     }
 
+                    break;
+                case HeadingBlock { IsSetext: true } heading:
+                    // Markdig gives a setext heading the line of its underline; its text starts lines before.
+                    starts.Add((lines.LineOf(heading.Span.Start), heading));
                     break;
                 default:
                     starts.Add((block.Line, block));
@@ -320,6 +329,13 @@ public static class ReleaseNotesParser
             return _text[start..end];
         }
 
+        /// <summary>The 0-based line holding a character offset.</summary>
+        public int LineOf(int offset)
+        {
+            var index = _starts.BinarySearch(offset);
+            return Math.Max(index >= 0 ? index : ~index - 1, 0);
+        }
+
         public bool IsBlank(int line) => string.IsNullOrWhiteSpace(Slice(line, line));
 
         public string LineText(int line) => Slice(line, line).TrimEnd('\r', '\n');
@@ -389,7 +405,7 @@ public static class ReleaseNotesParser
 
         private void AddHeading(HeadingBlock block, string text, SourcePosition position)
         {
-            var title = InlineTitle(block, lines);
+            var title = InlineTitle(block, lines, position.Line - 1);
             var heading = new Heading(text, block.Level, title) { Position = position };
             switch (block.Level)
             {
@@ -413,7 +429,7 @@ public static class ReleaseNotesParser
                 1 => "a second level-1 heading; the file has one title, so make it a '##' section or remove it",
                 3 => "a change-type heading outside a visibility section; put it under '## Public', '## Beta' or '## Internal'",
                 4 => "a flag heading outside a change-type section; put it under a '###' change type in '## Internal'",
-                _ => $"a level-{block.Level} heading has no meaning in release notes; make it part of an entry or remove it",
+                _ => $"a level-{block.Level} heading, which has no meaning in release notes; make it part of an entry or remove it",
             };
             diagnostics.Add(new Diagnostic(DiagnosticCodes.UnexpectedHeadingLevel, DiagnosticSeverity.Error, file, position,
                 $"'{lines.LineText(position.Line - 1).Trim()}' is {where}"));
@@ -493,8 +509,14 @@ public static class ReleaseNotesParser
     internal static string NormalizeLabel(string label) =>
         string.Join(' ', label.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
-    private static string InlineTitle(HeadingBlock block, SourceLines lines)
+    private static string InlineTitle(HeadingBlock block, SourceLines lines, int firstLine)
     {
+        if (block.IsSetext)
+        {
+            // The text lines above the '---' or '===' underline.
+            return string.Join(' ', Enumerable.Range(firstLine, Math.Max(block.Line - firstLine, 1)).Select(line => lines.LineText(line).Trim()));
+        }
+
         var raw = lines.LineText(block.Line).Trim();
         if (raw.StartsWith('#'))
         {

@@ -1,0 +1,63 @@
+using BfReleaseNotes.Linting;
+using BfReleaseNotes.Markdown;
+using BfReleaseNotes.Model;
+using FsCheck.Xunit;
+
+namespace BfReleaseNotes.Tests.Properties;
+
+/// <summary><c>lint --fix</c> is idempotent and never adds, drops or rewrites an entry.</summary>
+[Properties(Arbitrary = [typeof(ReleaseNotesArbitraries)], MaxTest = 200)]
+public class LintFixProperties
+{
+    [Property]
+    public void Fixing_a_messy_file_leaves_no_diagnostic_and_keeps_every_entry(MessyDocument document)
+    {
+        var parsed = ReleaseNotesParser.Parse(document.Text, DocumentKind.Unreleased, "unreleased.md");
+        Assert.DoesNotContain(parsed.Diagnostics, diagnostic => !diagnostic.Fixable);
+
+        var result = LintFixer.Fix(parsed);
+
+        Assert.Empty(result.Result.Diagnostics);
+        Assert.Equal(EntryMultiset(parsed), EntryMultiset(result.Result));
+    }
+
+    [Property]
+    public void Fixing_twice_gives_the_same_text_as_fixing_once(MessyDocument document)
+    {
+        var once = LintFixer.Fix(ReleaseNotesParser.Parse(document.Text, DocumentKind.Unreleased, "unreleased.md"));
+
+        var twice = LintFixer.Fix(ReleaseNotesParser.Parse(once.Text!, DocumentKind.Unreleased, "unreleased.md"));
+
+        Assert.Equal(once.Text, twice.Text);
+        Assert.False(twice.Changed);
+    }
+
+    [Property]
+    public void Fixing_a_valid_file_changes_nothing(ValidDocument document)
+    {
+        var result = LintFixer.Fix(ReleaseNotesParser.Parse(document.Text, DocumentKind.Unreleased, "unreleased.md"));
+
+        Assert.False(result.Changed);
+        Assert.Equal(document.Text, result.Text);
+    }
+
+    [Property]
+    public void Fixing_any_soup_is_idempotent_and_keeps_every_entry(MarkdownSoup soup)
+    {
+        var parsed = ReleaseNotesParser.Parse(soup.Text, DocumentKind.Unreleased, "unreleased.md");
+        if (parsed.Document is null)
+        {
+            return;
+        }
+
+        var once = LintFixer.Fix(parsed);
+        var twice = LintFixer.Fix(ReleaseNotesParser.Parse(once.Text!, DocumentKind.Unreleased, "unreleased.md"));
+
+        Assert.Equal(EntryMultiset(parsed), EntryMultiset(once.Result));
+        Assert.Equal(once.Text, twice.Text);
+    }
+
+    /// <summary>Entries without their bullet character (the one thing a fix may change), sorted.</summary>
+    private static List<string> EntryMultiset(ParsedFile parsed) =>
+        [.. parsed.Document!.AllEntries.Select(entry => entry.Markdown).Order(StringComparer.Ordinal)];
+}

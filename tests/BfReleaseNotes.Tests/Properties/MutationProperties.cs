@@ -1,0 +1,58 @@
+using BfReleaseNotes.Editing;
+using BfReleaseNotes.Linting;
+using BfReleaseNotes.Markdown;
+using BfReleaseNotes.Model;
+using FsCheck.Xunit;
+
+namespace BfReleaseNotes.Tests.Properties;
+
+/// <summary>Near-valid files (a careless merge's edits): still lossless, and fix and add still keep their promises.</summary>
+[Properties(Arbitrary = [typeof(ReleaseNotesArbitraries)], MaxTest = 200)]
+public class MutationProperties
+{
+    [Property]
+    public void A_mutated_file_writes_back_byte_for_byte(MutatedDocument document)
+    {
+        var parsed = ReleaseNotesParser.Parse(document.Text, DocumentKind.Unreleased, "unreleased.md");
+
+        Assert.Equal(document.Text, parsed.Document!.ToText());
+    }
+
+    [Property]
+    public void Fixing_a_mutated_file_is_idempotent_and_keeps_every_entry(MutatedDocument document)
+    {
+        var parsed = ReleaseNotesParser.Parse(document.Text, DocumentKind.Unreleased, "unreleased.md");
+
+        var once = LintFixer.Fix(parsed);
+        var twice = LintFixer.Fix(ReleaseNotesParser.Parse(once.Text!, DocumentKind.Unreleased, "unreleased.md"));
+
+        Assert.Equal(Entries(parsed), Entries(once.Result));
+        Assert.Equal(once.Text, twice.Text);
+    }
+
+    [Property]
+    public void Adding_to_a_mutated_file_that_is_still_valid_only_inserts(MutatedAddRequest mutated)
+    {
+        var requests = mutated.Request;
+        var parsed = ReleaseNotesParser.Parse(requests.Document, DocumentKind.Unreleased, "unreleased.md");
+        if (!parsed.IsValid)
+        {
+            return;
+        }
+
+        var result = EntryAdder.Add(parsed.Document, requests.Visibility, requests.Type, requests.Flag, requests.Text, "unreleased.md");
+
+        if (result.Succeeded)
+        {
+            TextEdits.AssertOnlyInserted(requests.Document, result.Text!);
+            Assert.Equal(parsed.Document.AllEntries.Count() + 1, result.Document!.AllEntries.Count());
+        }
+        else
+        {
+            Assert.Equal(EntryAdder.RefusedCode, Assert.Single(result.Diagnostics).Code);
+        }
+    }
+
+    private static List<string> Entries(ParsedFile parsed) =>
+        [.. parsed.Document!.AllEntries.Select(entry => entry.Markdown).Order(StringComparer.Ordinal)];
+}
