@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BfReleaseNotes.Checks;
@@ -53,7 +54,11 @@ internal static class CheckCommand
         WriteReports(context, options, result);
         if (options.Format == "json")
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(CheckReportJson.From(result), CheckJsonContext.Default.CheckReportJson));
+            context.Out.WriteLine(JsonSerializer.Serialize(CheckReportJson.From(result), ReadableJson.CheckReportJson));
+            if (result.Outcome == CheckOutcome.CannotDecide)
+            {
+                context.Error.WriteLine($"error: {result.Summary}");
+            }
         }
         else
         {
@@ -135,6 +140,9 @@ internal static class CheckCommand
             ? new RevisionChoice("origin/" + defaultBranch, "CI_DEFAULT_BRANCH")
             : new RevisionChoice("origin/main", "the default base origin/main");
     }
+
+    /// <summary>Keeps ' and > as they are in messages and entries instead of \u0027 and \u003E.</summary>
+    private static readonly CheckJsonContext ReadableJson = new(new JsonSerializerOptions(CheckJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static void WriteReports(CliContext context, Options options, CheckResult result)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BfReleaseNotes.Model;
@@ -71,8 +72,14 @@ public static class CodeQualityReport
         return Serialize(findings);
     }
 
+    // Messages quote with ' and name sections with >: keep them readable instead of \u0027 and \u003E.
+    private static readonly CodeQualityJsonContext Context = new(new JsonSerializerOptions(CodeQualityJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     private static byte[] Serialize(List<CodeQualityFinding> findings) =>
-        JsonSerializer.SerializeToUtf8Bytes(findings, CodeQualityJsonContext.Default.ListCodeQualityFinding);
+        JsonSerializer.SerializeToUtf8Bytes(findings, Context.ListCodeQualityFinding);
 }
 
 /// <summary>One finding of a Code Quality report.</summary>

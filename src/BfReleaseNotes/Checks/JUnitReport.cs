@@ -57,9 +57,10 @@ public static class JUnitReport
                     writer.WriteEndElement();
                 }
 
-                writer.WriteElementString("system-out", result.Summary);
                 writer.WriteEndElement();
             }
+
+            writer.WriteElementString("system-out", string.Join('\n', [result.Summary, .. result.Details]));
 
             writer.WriteEndElement();
             writer.WriteEndElement();
