@@ -101,6 +101,18 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown outcome"),
     };
 
+    /// <summary>Compares every field, the lists by content (records alone would compare them by reference).</summary>
+    public bool Equals(CheckResult? other) =>
+        other is not null && Outcome == other.Outcome && Summary == other.Summary && Range == other.Range && Folder == other.Folder &&
+        OptOut == other.OptOut && EditAllowed == other.EditAllowed &&
+        Failures.SequenceEqual(other.Failures) && Details.SequenceEqual(other.Details) && Diagnostics.SequenceEqual(other.Diagnostics) &&
+        AddedEntries.SequenceEqual(other.AddedEntries) && RemovedEntries.SequenceEqual(other.RemovedEntries) && PublishedEntries.SequenceEqual(other.PublishedEntries) &&
+        AddedPublishedFiles.SequenceEqual(other.AddedPublishedFiles) && ChangedPublishedFiles.SequenceEqual(other.ChangedPublishedFiles) &&
+        ChangedPaths.SequenceEqual(other.ChangedPaths) && RelevantPaths.SequenceEqual(other.RelevantPaths);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Outcome, Summary, Range, Failures.Length, RemovedEntries.Length, ChangedPaths.Length);
+
     /// <summary>A result for a check that could not see what it needs: it never passes.</summary>
     public static CheckResult CannotDecide(string summary, string folder) => new(CheckOutcome.CannotDecide, summary) { Folder = folder };
 }

@@ -113,7 +113,8 @@ public static partial class MergeRequestChecker
 
         var notesPaths = new HashSet<string>(StringComparer.Ordinal) { unreleasedPath };
         notesPaths.UnionWith(basePublished.Keys.Concat(headPublished.Keys).Select(name => Join(folder, name)));
-        var relevantPaths = changedPaths.Where(path => !notesPaths.Contains(path) && !configuration.IsIgnored(path)).ToImmutableArray();
+        // The configuration itself is never ignored: a merge request must not exempt itself by widening "ignore".
+        var relevantPaths = changedPaths.Where(path => path == configPath || (!notesPaths.Contains(path) && !configuration.IsIgnored(path))).ToImmutableArray();
 
         // Lint what the range changed, as it stands at head.
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -322,7 +323,7 @@ public static partial class MergeRequestChecker
                     : $"check passed (not relevant): every changed path ({facts.ChangedPaths.Length}) matches the ignore patterns of {facts.ConfigPath} or is a release-notes file, so no release notes are needed.";
             case CheckOutcome.NotesNotUpdated:
                 var dirOption = facts.Folder == Workspace.ReleaseNotesFolder.DefaultPath ? string.Empty : $" --dir {facts.Folder}";
-                return $"check failed (notes not updated): this merge request changes {Count(facts.RelevantPaths.Length, "file", "files")} that need release notes (such as {facts.RelevantPaths[0]}) " +
+                return $"check failed (notes not updated): this merge request changes {Count(facts.RelevantPaths.Length, "file", "files")} that {(facts.RelevantPaths.Length == 1 ? "needs" : "need")} release notes (such as {facts.RelevantPaths[0]}) " +
                        $"but adds no entry to {facts.UnreleasedPath}; add one with `bf-release-notes add{dirOption} --section public --type fixed \"What changed for users\"` and commit it, " +
                        $"or opt out with the label '{noneLabel}' or a line '{OptOut.LineSyntax}' in the description.";
             case CheckOutcome.NotesInvalid:

@@ -188,6 +188,18 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_merge_request_cannot_exempt_itself_by_ignoring_everything()
+    {
+        _repo.Write("release-notes/config.json", """{ "ignore": ["**"] }""").Write("src/App.cs", "class App { int X; }\n");
+        var head = _repo.Commit("Ignore everything");
+
+        var run = Check(MergeRequest(_base, head));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("changes 1 file that needs release notes (such as release-notes/config.json)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_configuration_cannot_decide_and_names_the_line_and_column()
     {
         _repo.Write("release-notes/config.json", "{\n  \"ignore\": [\"docs/**\"],\n  \"ignored\": []\n}\n").Write("src/App.cs", "class App { int X; }\n");
@@ -608,6 +620,81 @@ public sealed class CheckCommandTests : IDisposable
         var suite = XDocument.Load(Path.Combine(_repo.Path, "junit.xml")).Root!.Element("testsuite")!;
         Assert.Equal("1", suite.Attribute("errors")!.Value);
         Assert.Contains("is not in this repository", suite.Element("testcase")!.Element("error")!.Attribute("message")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_merged_result_without_the_target_sha_is_compared_with_its_first_parent()
+    {
+        // The feature adds under Added; meanwhile main publishes 1.1.0, taking the Fixed entry: the merge is clean.
+        var withAddition = Notes.Unreleased([EarlierEntry]).Replace("### Added\n\n", "### Added\n\n- The feature's addition.\n\n", StringComparison.Ordinal);
+        _repo.Write("src/App.cs", "class App { int X; }\n").Write(Notes.UnreleasedPath, withAddition);
+        _repo.Commit("Feature with a note");
+        _repo.Checkout("main").Write(Notes.UnreleasedPath, Notes.Unreleased([]))
+            .Write("release-notes/1.1.0.md", Notes.Published("1.1.0", [EarlierEntry]));
+        _repo.Commit("Release 1.1.0");
+        var merged = _repo.MergedResult("main", "feature");
+        var environment = new Dictionary<string, string> { ["CI_MERGE_REQUEST_EVENT_TYPE"] = "merged_result", ["CI_COMMIT_SHA"] = merged };
+
+        var run = Check(environment, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("notes-updated", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("the first parent of the merged-result commit", json.RootElement.GetProperty("range").GetProperty("baseSource").GetString());
+        Assert.Empty(json.RootElement.GetProperty("removedEntries").EnumerateArray());
+        Assert.Equal(["- The feature's addition."], json.RootElement.GetProperty("addedEntries").EnumerateArray().Select(entry => entry.GetProperty("content").GetString()));
+    }
+
+    [Fact]
+    public void Another_folder_is_checked_with_dir_and_named_in_the_advice()
+    {
+        _repo.Write("changelog/unreleased.md", Notes.Unreleased([EarlierEntry]));
+        var start = _repo.Commit("Keep notes in changelog/");
+        _repo.Write("src/App.cs", "class App { int X; }\n");
+        var withoutNote = _repo.Commit("Code");
+        _repo.Write("changelog/unreleased.md", Notes.Unreleased([EarlierEntry, "A note."]));
+        var withNote = _repo.Commit("Note");
+
+        var failed = Check(MergeRequest(start, withoutNote), "--dir", "changelog");
+        var passed = Check(MergeRequest(start, withNote), "--dir", "changelog");
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("adds no entry to changelog/unreleased.md; add one with `bf-release-notes add --dir changelog --section public", failed.Out, StringComparison.Ordinal);
+        Assert.Equal(0, passed.ExitCode);
+        Assert.StartsWith("check passed (notes updated): changelog/unreleased.md adds or changes 1 entry", passed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_configured_folder_is_used_when_dir_is_not_given()
+    {
+        _repo.Write("release-notes/config.json", """{ "folder": "docs/notes" }""").Write("docs/notes/unreleased.md", Notes.Unreleased([EarlierEntry]));
+        var start = _repo.Commit("Move the notes");
+        _repo.Write("src/App.cs", "class App { int X; }\n").Write("docs/notes/unreleased.md", Notes.Unreleased([EarlierEntry, "A note."]));
+        var head = _repo.Commit("Code with a note");
+
+        var run = Check(MergeRequest(start, head));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("check passed (notes updated): docs/notes/unreleased.md adds or changes 1 entry", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_description_can_come_from_a_file_and_options_win_over_variables()
+    {
+        _repo.Write("src/App.cs", "class App { int X; }\n");
+        var head = _repo.Commit("Refactor");
+        _repo.Write("description.md", "## What\n\nRelease-Notes: none - build scripts only\n");
+        var environment = MergeRequest(_base, head);
+        environment["CI_MERGE_REQUEST_DESCRIPTION"] = "No opt-out here.";
+        environment["CI_MERGE_REQUEST_LABELS"] = "release-notes::none";
+
+        var fromFile = Check(environment, "--description-file", "description.md", "--labels", "bug");
+        var both = Check(environment, "--description-file", "description.md", "--description", "x");
+
+        Assert.Equal(0, fromFile.ExitCode);
+        Assert.Contains("'Release-Notes: none - build scripts only'", fromFile.Out, StringComparison.Ordinal);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("pass either --description or --description-file", both.Error, StringComparison.Ordinal);
     }
 
     private CheckRun Check(IReadOnlyDictionary<string, string>? environment, params string[] arguments) => CheckRun.In(_repo.Path, environment, arguments);
