@@ -87,8 +87,15 @@ internal static class CheckCommand
         }
         else if (options.DescriptionFile is not null)
         {
-            var bytes = ReleaseNotesFolder.ReadBytes(context.Resolve(options.DescriptionFile));
-            description = new UTF8Encoding(false).GetString(bytes);
+            var path = context.Resolve(options.DescriptionFile);
+            try
+            {
+                description = File.ReadAllText(path, new UTF8Encoding(false));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new EnvironmentException($"cannot read the description file '{path}': {exception.Message}; pass an existing file to --description-file", exception);
+            }
         }
         else if (context.Variable("CI_MERGE_REQUEST_DESCRIPTION") is { } fromGitLab)
         {
@@ -157,10 +164,25 @@ internal static class CheckCommand
             transaction.Write(context.Resolve(options.JUnit), JUnitReport.Create(result));
         }
 
-        if (transaction.Paths.Count > 0)
+        if (transaction.Paths.Count == 0)
         {
-            transaction.Commit();
+            return;
         }
+
+        try
+        {
+            // CI jobs often write reports into a folder of their own that does not exist yet.
+            foreach (var path in transaction.Paths)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new EnvironmentException($"cannot create the folder for the reports: {exception.Message}", exception);
+        }
+
+        transaction.Commit();
     }
 
     private static void Print(CliContext context, CheckResult result)

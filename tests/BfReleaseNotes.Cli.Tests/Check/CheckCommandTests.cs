@@ -575,7 +575,6 @@ public sealed class CheckCommandTests : IDisposable
         var head = _repo.Commit("Broken notes");
         var codeQuality = Path.Combine(_repo.Path, "out", "gl-code-quality.json");
         var junit = Path.Combine(_repo.Path, "out", "junit.xml");
-        Directory.CreateDirectory(Path.GetDirectoryName(codeQuality)!);
 
         var run = Check(MergeRequest(_base, head), "--report-codequality", "out/gl-code-quality.json", "--report-junit", "out/junit.xml");
         var firstReport = File.ReadAllBytes(codeQuality);
@@ -695,6 +694,9 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("'Release-Notes: none - build scripts only'", fromFile.Out, StringComparison.Ordinal);
         Assert.Equal(2, both.ExitCode);
         Assert.Contains("pass either --description or --description-file", both.Error, StringComparison.Ordinal);
+        var missing = Check(environment, "--description-file", "nowhere.md");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("cannot read the description file", missing.Error, StringComparison.Ordinal);
     }
 
     private CheckRun Check(IReadOnlyDictionary<string, string>? environment, params string[] arguments) => CheckRun.In(_repo.Path, environment, arguments);
