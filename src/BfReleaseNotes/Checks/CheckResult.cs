@@ -3,36 +3,6 @@ using BfReleaseNotes.Model;
 
 namespace BfReleaseNotes.Checks;
 
-/// <summary>An entry the check reports: where it is (at head for added ones, at base for removed ones) and its text.</summary>
-/// <param name="File">The repository-relative file.</param>
-/// <param name="Line">Its first line in that file.</param>
-/// <param name="Place">Its section, e.g. <c>Public &gt; Fixed</c> or <c>Internal &gt; Added &gt; flag new-editor</c>.</param>
-/// <param name="Content">The entry's text without its final line ending.</param>
-public sealed record CheckedEntry(string File, int Line, string Place, string Content);
-
-/// <summary>How a published release file was changed by the range.</summary>
-public enum PublishedChangeKind
-{
-    /// <summary>Its content changed.</summary>
-    Modified,
-
-    /// <summary>It was deleted (or renamed away).</summary>
-    Deleted,
-}
-
-/// <summary>A published release file the range modified or deleted.</summary>
-/// <param name="File">The repository-relative path of the file at base.</param>
-/// <param name="Kind">Modified or deleted.</param>
-public sealed record PublishedFileChange(string File, PublishedChangeKind Kind);
-
-/// <summary>The two commits compared.</summary>
-/// <param name="Base">The base revision and where it came from.</param>
-/// <param name="BaseCommit">The commit the base names.</param>
-/// <param name="MergeBaseCommit">The merge base of base and head: the commit actually compared with head.</param>
-/// <param name="Head">The head revision and where it came from.</param>
-/// <param name="HeadCommit">The commit the head names.</param>
-public sealed record CheckRange(RevisionChoice Base, string BaseCommit, string MergeBaseCommit, RevisionChoice Head, string HeadCommit);
-
 /// <summary>
 /// What the merge-request check decided and why: the outcome, one sentence that says it with the reason and
 /// what to do next, further findings, and the data behind them (diagnostics, entries, files).

@@ -469,7 +469,7 @@ public static partial class MergeRequestChecker
             && ReleaseNotesParser.TryParsePublishedFileName(path, out _);
     }
 
-    /// <summary>A multiset of entry texts, line endings ignored (a CRLF entry equals its LF copy).</summary>
+    /// <summary>A multiset of entry texts, line endings, trailing spaces and the bullet character ignored.</summary>
     private sealed class EntryPool
     {
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
@@ -495,6 +495,15 @@ public static partial class MergeRequestChecker
             return true;
         }
 
-        private static string Key(CheckedEntry entry) => entry.Content.Replace("\r\n", "\n", StringComparison.Ordinal);
+        /// <summary>
+        /// The text as a writer may reproduce it elsewhere: LF line endings, no trailing spaces, a <c>-</c> bullet
+        /// (<c>lint --fix</c> turns <c>*</c> and <c>+</c> into <c>-</c>), so a moved entry still matches.
+        /// </summary>
+        private static string Key(CheckedEntry entry)
+        {
+            var lines = entry.Content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => line.TrimEnd(' ', '\t'));
+            var text = string.Join('\n', lines);
+            return text.Length > 1 && text[0] is '*' or '+' && text[1] == ' ' ? "-" + text[1..] : text;
+        }
     }
 }

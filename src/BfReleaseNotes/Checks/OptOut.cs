@@ -2,19 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace BfReleaseNotes.Checks;
 
-/// <summary>Where a merge request said that it needs no release notes.</summary>
-public enum OptOutSource
-{
-    /// <summary>A merge-request label (default <c>release-notes::none</c>).</summary>
-    Label,
-
-    /// <summary>A <c>Release-Notes: none - reason</c> line in the merge-request description.</summary>
-    Description,
-
-    /// <summary>A <c>Release-Notes: none - reason</c> line in the message of a commit of the range.</summary>
-    CommitMessage,
-}
-
 /// <summary>An explicit decision that a merge request needs no release notes, printed so it can be audited.</summary>
 /// <param name="Source">Label, description or commit message.</param>
 /// <param name="Where">The label's name, or the description, or the commit (short id and subject).</param>

@@ -356,6 +356,33 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_deleted_unreleased_file_fails_and_says_how_to_restore_it()
+    {
+        _repo.Delete(Notes.UnreleasedPath).Write("src/App.cs", "class App { int X; }\n");
+        var head = _repo.Commit("Delete the notes");
+
+        var run = Check(MergeRequest(_base, head));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"check failed (notes invalid): release-notes/unreleased.md is deleted in this range: restore it (`git checkout {_base[..8]} -- release-notes/unreleased.md`).", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_promoted_entry_written_with_another_bullet_and_without_trailing_spaces_still_counts_as_moved()
+    {
+        _repo.Checkout("main").Write(Notes.UnreleasedPath, Notes.Unreleased(["Trailing spaces here.  ", "Wrapped  \n  line."]));
+        var start = _repo.Commit("Entries with trailing spaces");
+        _repo.Branch("release").Write(Notes.UnreleasedPath, Notes.Unreleased([]))
+            .Write("release-notes/1.1.0.md", Notes.Published("1.1.0", ["Trailing spaces here.", "Wrapped\n  line."]).Replace("- Trailing", "* Trailing", StringComparison.Ordinal));
+        var head = _repo.Commit("Release 1.1.0");
+
+        var run = Check(MergeRequest(start, head));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("moving 2 pending entries out of", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_renamed_to_unreleased_md_counts_its_entries_as_added()
     {
         _repo.Delete(Notes.UnreleasedPath).Write("release-notes/draft.md", Notes.Unreleased(["Drafted elsewhere."]));
