@@ -218,7 +218,7 @@ public static partial class MergeRequestChecker
             details.Add($"The label '{configuration.EditLabel}' allows this merge request to remove {removed.Count} pending entr{(removed.Count == 1 ? "y" : "ies")} and change {changedPublished.Length} published file(s).");
         }
 
-        if (pass is not CheckOutcome.OptedOut && !notesUpdated && unreleasedChanged && headDocument is not null && added.Count == 0)
+        if (pass is not (CheckOutcome.OptedOut or CheckOutcome.Released) && !notesUpdated && unreleasedChanged && headDocument is not null && added.Count == 0)
         {
             details.Add($"{unreleasedPath} changes, but no entry was added or changed.");
         }
