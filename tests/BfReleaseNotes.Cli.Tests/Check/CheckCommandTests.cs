@@ -17,11 +17,20 @@ public sealed class CheckCommandTests : IDisposable
 
     public CheckCommandTests()
     {
-        _repo.Write(Notes.UnreleasedPath, Notes.Unreleased([EarlierEntry]))
-            .Write("release-notes/1.0.0.md", Notes.Published("1.0.0", ["The first fix."]))
-            .Write("src/App.cs", "class App { }\n");
-        _base = _repo.Commit("Start the project");
-        _repo.Branch("feature");
+        try
+        {
+            _repo.Write(Notes.UnreleasedPath, Notes.Unreleased([EarlierEntry]))
+                .Write("release-notes/1.0.0.md", Notes.Published("1.0.0", ["The first fix."]))
+                .Write("src/App.cs", "class App { }\n");
+            _base = _repo.Commit("Start the project");
+            _repo.Branch("feature");
+        }
+        catch
+        {
+            // xunit does not dispose a test class whose constructor threw.
+            _repo.Dispose();
+            throw;
+        }
     }
 
     public void Dispose() => _repo.Dispose();

@@ -18,12 +18,21 @@ internal sealed class TestRepository : IDisposable
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bfrn-check-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
         _folders.Add(Path);
-        Repository.Init(Path);
-        // The first branch is main, whatever init.defaultBranch the machine has.
-        File.WriteAllText(System.IO.Path.Combine(Path, ".git", "HEAD"), "ref: refs/heads/main\n");
-        _repository = new Repository(Path);
-        // Files are committed byte for byte (CRLF stays CRLF), whatever the machine's git configuration says.
-        _repository.Config.Set("core.autocrlf", false);
+        try
+        {
+            Repository.Init(Path);
+            // The first branch is main, whatever init.defaultBranch the machine has.
+            File.WriteAllText(System.IO.Path.Combine(Path, ".git", "HEAD"), "ref: refs/heads/main\n");
+            _repository = new Repository(Path);
+            // Files are committed byte for byte (CRLF stays CRLF), whatever the machine's git configuration says.
+            _repository.Config.Set("core.autocrlf", false);
+        }
+        catch
+        {
+            // xunit does not dispose a test class whose constructor threw: do not leave the folder behind.
+            Directory.Delete(Path, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>The working directory.</summary>
