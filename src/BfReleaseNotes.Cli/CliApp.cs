@@ -60,6 +60,7 @@ public static class CliApp
             PromoteCommand.Create(context),
             FlagsCommand.Create(context),
             RenderCommand.Create(context),
+            CheckCommand.Create(context),
         ];
     }
 }

@@ -1,0 +1,303 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BfReleaseNotes.Checks;
+using BfReleaseNotes.Workspace;
+
+namespace BfReleaseNotes.Cli.Commands;
+
+/// <summary>
+/// <c>check</c>: the merge-request check. Gathers the inputs from options, else from GitLab's merge-request
+/// pipeline variables, runs <see cref="MergeRequestChecker"/>, prints the decision and writes the reports.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: the current directory)." };
+        var dir = new Option<string?>("--dir") { Description = "The release-notes folder, relative to the repository root (default: \"folder\" of release-notes/config.json, else release-notes)." };
+        var baseOption = new Option<string?>("--base") { Description = "The base revision (default: CI_MERGE_REQUEST_TARGET_BRANCH_SHA in merged-result pipelines, else CI_MERGE_REQUEST_DIFF_BASE_SHA, else the merge base with origin/<target branch>)." };
+        var head = new Option<string?>("--head") { Description = "The head revision (default: CI_COMMIT_SHA, else HEAD)." };
+        var labels = new Option<string?>("--labels") { Description = "The merge request's labels, comma-separated (default: CI_MERGE_REQUEST_LABELS)." };
+        var description = new Option<string?>("--description") { Description = "The merge request's description (default: CI_MERGE_REQUEST_DESCRIPTION)." };
+        var descriptionFile = new Option<string?>("--description-file") { Description = "A file holding the merge request's description." };
+        var format = CommonOptions.Format();
+        var codeQuality = new Option<string?>("--report-codequality") { Description = "Write a GitLab Code Quality report (JSON) to this file." };
+        var junit = new Option<string?>("--report-junit") { Description = "Write a JUnit XML report to this file." };
+        var command = new Command(
+            "check",
+            "Check that a merge request updated the release notes, opted out, or needs none; in GitLab merge-request pipelines no option is needed.\n" +
+            "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
+        {
+            repo, dir, baseOption, head, labels, description, descriptionFile, format, codeQuality, junit,
+        };
+        command.SetAction(parse => Run(context, new Options(
+            parse.GetValue(repo), parse.GetValue(dir), parse.GetValue(baseOption), parse.GetValue(head), parse.GetValue(labels),
+            parse.GetValue(description), parse.GetValue(descriptionFile), parse.GetValue(format)!, parse.GetValue(codeQuality), parse.GetValue(junit))));
+        return command;
+    }
+
+    private static int Run(CliContext context, Options options)
+    {
+        if (options.Description is not null && options.DescriptionFile is not null)
+        {
+            context.Error.WriteLine("error: pass either --description or --description-file, not both.");
+            return ExitCodes.CouldNotRun;
+        }
+
+        var request = BuildRequest(context, options);
+        var result = MergeRequestChecker.Check(request);
+        WriteReports(context, options, result);
+        if (options.Format == "json")
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(CheckReportJson.From(result), ReadableJson.CheckReportJson));
+            if (result.Outcome == CheckOutcome.CannotDecide)
+            {
+                context.Error.WriteLine($"error: {result.Summary}");
+            }
+        }
+        else
+        {
+            Print(context, result);
+        }
+
+        return result.Outcome == CheckOutcome.CannotDecide ? ExitCodes.CouldNotRun
+            : result.Passed ? ExitCodes.Ok
+            : ExitCodes.ContentProblems;
+    }
+
+    /// <summary>Options first, then GitLab's merge-request pipeline variables, then local defaults.</summary>
+    private static CheckRequest BuildRequest(CliContext context, Options options)
+    {
+        var repository = Path.GetFullPath(Path.Combine(context.CurrentDirectory, options.Repo ?? "."));
+        var headChoice = options.Head is not null ? new RevisionChoice(options.Head, "--head")
+            : context.Variable("CI_COMMIT_SHA") is { } commit ? new RevisionChoice(commit, "CI_COMMIT_SHA")
+            : new RevisionChoice("HEAD", "HEAD");
+        var baseChoice = ChooseBase(context, options, headChoice);
+
+        string? description = null;
+        var truncated = false;
+        if (options.Description is not null)
+        {
+            description = options.Description;
+        }
+        else if (options.DescriptionFile is not null)
+        {
+            var path = context.Resolve(options.DescriptionFile);
+            try
+            {
+                description = File.ReadAllText(path, new UTF8Encoding(false));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new EnvironmentException($"cannot read the description file '{path}': {exception.Message}; pass an existing file to --description-file", exception);
+            }
+        }
+        else if (context.Variable("CI_MERGE_REQUEST_DESCRIPTION") is { } fromGitLab)
+        {
+            description = fromGitLab;
+            truncated = string.Equals(context.Variable("CI_MERGE_REQUEST_DESCRIPTION_IS_TRUNCATED"), "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var labelText = options.Labels ?? context.Variable("CI_MERGE_REQUEST_LABELS") ?? string.Empty;
+        ImmutableArray<string> labelList = [.. labelText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        int? depth = int.TryParse(context.Variable("GIT_DEPTH"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedDepth) && parsedDepth > 0 ? parsedDepth : null;
+        return new CheckRequest(repository, baseChoice, headChoice)
+        {
+            Folder = options.Dir,
+            Labels = labelList,
+            Description = description,
+            DescriptionTruncated = truncated,
+            CloneDepth = depth,
+        };
+    }
+
+    private static RevisionChoice ChooseBase(CliContext context, Options options, RevisionChoice head)
+    {
+        if (options.Base is not null)
+        {
+            return new RevisionChoice(options.Base, "--base");
+        }
+
+        // In a merged-results pipeline head is a merge commit on top of the target branch: compare it with that
+        // target commit, so that what other merge requests did on the target is not counted as this one's.
+        if (string.Equals(context.Variable("CI_MERGE_REQUEST_EVENT_TYPE"), "merged_result", StringComparison.Ordinal))
+        {
+            return context.Variable("CI_MERGE_REQUEST_TARGET_BRANCH_SHA") is { } target
+                ? new RevisionChoice(target, "CI_MERGE_REQUEST_TARGET_BRANCH_SHA")
+                : new RevisionChoice(head.Revision + "^1", "the first parent of the merged-result commit");
+        }
+
+        if (context.Variable("CI_MERGE_REQUEST_DIFF_BASE_SHA") is { } diffBase)
+        {
+            return new RevisionChoice(diffBase, "CI_MERGE_REQUEST_DIFF_BASE_SHA");
+        }
+
+        // The checker compares head with the merge base of base and head, so a branch name works as a base.
+        if (context.Variable("CI_MERGE_REQUEST_TARGET_BRANCH_NAME") is { } targetBranch)
+        {
+            return new RevisionChoice("origin/" + targetBranch, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
+        }
+
+        return context.Variable("CI_DEFAULT_BRANCH") is { } defaultBranch
+            ? new RevisionChoice("origin/" + defaultBranch, "CI_DEFAULT_BRANCH")
+            : new RevisionChoice("origin/main", "the default base origin/main");
+    }
+
+    /// <summary>Keeps ' and > as they are in messages and entries instead of \u0027 and \u003E.</summary>
+    private static readonly CheckJsonContext ReadableJson = new(new JsonSerializerOptions(CheckJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static void WriteReports(CliContext context, Options options, CheckResult result)
+    {
+        var transaction = new FileTransaction();
+        if (options.CodeQuality is not null)
+        {
+            transaction.Write(context.Resolve(options.CodeQuality), CodeQualityReport.Create(result));
+        }
+
+        if (options.JUnit is not null)
+        {
+            transaction.Write(context.Resolve(options.JUnit), JUnitReport.Create(result));
+        }
+
+        if (transaction.Paths.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // CI jobs often write reports into a folder of their own that does not exist yet.
+            foreach (var path in transaction.Paths)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new EnvironmentException($"cannot create the folder for the reports: {exception.Message}", exception);
+        }
+
+        transaction.Commit();
+    }
+
+    private static void Print(CliContext context, CheckResult result)
+    {
+        if (result.Outcome == CheckOutcome.CannotDecide)
+        {
+            context.Error.WriteLine($"error: {result.Summary}");
+            return;
+        }
+
+        context.Out.WriteLine(result.Summary);
+        if (result.Range is { } range)
+        {
+            context.Out.WriteLine($"  compared head {Short(range.HeadCommit)} ({range.Head.Source}) with base {Short(range.MergeBaseCommit)} ({range.Base.Source}); {result.ChangedPaths.Length} path(s) changed, {result.RelevantPaths.Length} need notes.");
+        }
+
+        if (result.OptOut is { } optOut)
+        {
+            var reason = optOut.Reason is null ? string.Empty : $", reason: {optOut.Reason}";
+            context.Out.WriteLine($"  opt-out: {optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit message" }} ({optOut.Where}){reason}");
+        }
+
+        foreach (var detail in result.Details)
+        {
+            context.Out.WriteLine($"  {detail}");
+        }
+
+        foreach (var entry in result.AddedEntries)
+        {
+            context.Out.WriteLine($"  + {entry.File}:{entry.Line} ({entry.Place}): {FirstLine(entry.Content)}");
+        }
+
+        foreach (var entry in result.PublishedEntries)
+        {
+            context.Out.WriteLine($"  > published ({entry.Place}): {FirstLine(entry.Content)}");
+        }
+
+        foreach (var entry in result.RemovedEntries)
+        {
+            context.Out.WriteLine($"  - removed {entry.File}:{entry.Line} at base ({entry.Place}): {FirstLine(entry.Content)}");
+        }
+
+        foreach (var change in result.ChangedPublishedFiles)
+        {
+            context.Out.WriteLine($"  ! {change.File}: {change.Kind.ToString().ToLowerInvariant()}");
+        }
+
+        CommonOptions.PrintDiagnostics(context, result.Diagnostics);
+    }
+
+    private static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end] + " ...";
+    }
+
+    private sealed record Options(
+        string? Repo, string? Dir, string? Base, string? Head, string? Labels, string? Description, string? DescriptionFile, string Format, string? CodeQuality, string? JUnit);
+}
+
+/// <summary>The report of <c>check --format json</c> (stable field names for scripts).</summary>
+internal sealed record CheckReportJson(
+    string Outcome,
+    bool Passed,
+    int ExitCode,
+    string Summary,
+    IReadOnlyList<string> Failures,
+    IReadOnlyList<string> Details,
+    CheckRangeJson? Range,
+    string Folder,
+    CheckOptOutJson? OptOut,
+    bool EditAllowed,
+    IReadOnlyList<CheckedEntry> AddedEntries,
+    IReadOnlyList<CheckedEntry> RemovedEntries,
+    IReadOnlyList<CheckedEntry> PublishedEntries,
+    IReadOnlyList<string> AddedPublishedFiles,
+    IReadOnlyList<CheckPublishedChangeJson> ChangedPublishedFiles,
+    IReadOnlyList<string> ChangedPaths,
+    IReadOnlyList<string> RelevantPaths,
+    IReadOnlyList<DiagnosticJson> Diagnostics)
+{
+    public static CheckReportJson From(CheckResult result) => new(
+        CheckResult.NameOf(result.Outcome),
+        result.Passed,
+        result.Outcome == CheckOutcome.CannotDecide ? ExitCodes.CouldNotRun : result.Passed ? ExitCodes.Ok : ExitCodes.ContentProblems,
+        result.Summary,
+        [.. result.Failures.Select(CheckResult.NameOf)],
+        result.Details,
+        result.Range is { } range
+            ? new CheckRangeJson(range.Base.Revision, range.Base.Source, range.BaseCommit, range.MergeBaseCommit, range.Head.Revision, range.Head.Source, range.HeadCommit)
+            : null,
+        result.Folder,
+        result.OptOut is { } optOut ? new CheckOptOutJson(optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit-message" }, optOut.Where, optOut.Reason) : null,
+        result.EditAllowed,
+        result.AddedEntries,
+        result.RemovedEntries,
+        result.PublishedEntries,
+        result.AddedPublishedFiles,
+        [.. result.ChangedPublishedFiles.Select(change => new CheckPublishedChangeJson(change.File, change.Kind.ToString().ToLowerInvariant()))],
+        result.ChangedPaths,
+        result.RelevantPaths,
+        [.. result.Diagnostics.Select(DiagnosticJson.From)]);
+}
+
+/// <summary>The compared commits as JSON.</summary>
+internal sealed record CheckRangeJson(string Base, string BaseSource, string BaseCommit, string MergeBase, string Head, string HeadSource, string HeadCommit);
+
+/// <summary>An opt-out as JSON.</summary>
+internal sealed record CheckOptOutJson(string Source, string Where, string? Reason);
+
+/// <summary>A changed published file as JSON.</summary>
+internal sealed record CheckPublishedChangeJson(string File, string Change);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(CheckReportJson))]
+internal sealed partial class CheckJsonContext : JsonSerializerContext;

@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BfReleaseNotes.Checks;
+
+/// <summary>
+/// The check's settings, from the optional <c>release-notes/config.json</c> of the head commit:
+/// <code>
+/// {
+///   "folder": "release-notes",
+///   "ignore": ["docs/**", "*.md", ".gitlab-ci.yml"],
+///   "labels": { "none": "release-notes::none", "edit": "release-notes::edit" }
+/// }
+/// </code>
+/// Every key is optional; unknown keys are errors (a misspelt key must not be ignored silently).
+/// </summary>
+/// <param name="Folder">The release-notes folder, relative to the repository root; null keeps the default or <c>--dir</c>.</param>
+/// <param name="Ignore">Paths that never need release notes: when every changed path matches one, the check passes as not relevant.</param>
+/// <param name="NoneLabel">The merge-request label that opts out of release notes.</param>
+/// <param name="EditLabel">The merge-request label that allows removing pending entries and changing published files.</param>
+public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPattern> Ignore, string NoneLabel, string EditLabel)
+{
+    /// <summary>The file name of the configuration, inside the release-notes folder.</summary>
+    public const string FileName = "config.json";
+
+    /// <summary>The default opt-out label.</summary>
+    public const string DefaultNoneLabel = "release-notes::none";
+
+    /// <summary>The default label that allows removing pending entries and editing published files.</summary>
+    public const string DefaultEditLabel = "release-notes::edit";
+
+    /// <summary>The settings when there is no configuration file: nothing ignored, the default labels.</summary>
+    public static CheckConfiguration Default { get; } = new(null, [], DefaultNoneLabel, DefaultEditLabel);
+
+    /// <summary>
+    /// Reads a configuration file's bytes. Returns false with a message that names the file, line and column
+    /// and says what to do, when the JSON is malformed, a key is unknown or a value is not valid.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        configuration = null;
+        if (json.StartsWith(Encoding.UTF8.Preamble))
+        {
+            json = json[3..];
+        }
+
+        ConfigurationFile? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize(json, CheckConfigurationJsonContext.Default.ConfigurationFile);
+        }
+        catch (JsonException exception)
+        {
+            var line = (exception.LineNumber ?? 0) + 1;
+            var column = (exception.BytePositionInLine ?? 0) + 1;
+            var reason = exception.Message;
+            var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                reason = reason[..cut];
+            }
+
+            error = $"{file}:{line}:{column}: {reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns) and \"labels\" (object with \"none\" and \"edit\")";
+            return false;
+        }
+
+        if (parsed is null)
+        {
+            error = $"{file}:1:1: the configuration must be a JSON object such as {{ \"ignore\": [\"docs/**\"] }}";
+            return false;
+        }
+
+        var ignore = ImmutableArray.CreateBuilder<GlobPattern>();
+        foreach (var text in parsed.Ignore ?? [])
+        {
+            if (!GlobPattern.TryParse(text ?? string.Empty, out var pattern, out var patternError))
+            {
+                error = $"{file}: {patternError}";
+                return false;
+            }
+
+            ignore.Add(pattern);
+        }
+
+        string? folder = null;
+        if (parsed.Folder is not null)
+        {
+            folder = NormalizeFolder(parsed.Folder);
+            if (folder is null)
+            {
+                error = $"{file}: \"folder\" is '{parsed.Folder}'; write a folder relative to the repository root with '/', e.g. \"release-notes\"";
+                return false;
+            }
+        }
+
+        var none = parsed.Labels?.None ?? DefaultNoneLabel;
+        var edit = parsed.Labels?.Edit ?? DefaultEditLabel;
+        if (string.IsNullOrWhiteSpace(none) || string.IsNullOrWhiteSpace(edit) || none.Contains(',', StringComparison.Ordinal) || edit.Contains(',', StringComparison.Ordinal))
+        {
+            error = $"{file}: the labels \"none\" ('{none}') and \"edit\" ('{edit}') must be GitLab label names: not empty, without ','";
+            return false;
+        }
+
+        configuration = new CheckConfiguration(folder, ignore.ToImmutable(), none.Trim(), edit.Trim());
+        error = null;
+        return true;
+    }
+
+    /// <summary>
+    /// A folder as the repository tree names it: relative, <c>/</c>-separated, without <c>./</c> or a trailing
+    /// <c>/</c> (<c>""</c> for the root); null when it leaves the repository or uses <c>\</c>.
+    /// </summary>
+    public static string? NormalizeFolder(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (folder.Contains('\\', StringComparison.Ordinal) || Path.IsPathRooted(folder))
+        {
+            return null;
+        }
+
+        var parts = folder.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(part => part != ".").ToArray();
+        return parts.Contains("..") ? null : string.Join('/', parts);
+    }
+
+    /// <summary>True when the path matches one of the ignore patterns.</summary>
+    public bool IsIgnored(string path) => Ignore.Any(pattern => pattern.IsMatch(path));
+
+    /// <summary>Compares field by field (the ignore list by content).</summary>
+    public bool Equals(CheckConfiguration? other) =>
+        other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel);
+}
+
+/// <summary>The configuration file as JSON: every member optional.</summary>
+internal sealed class ConfigurationFile
+{
+    public string? Folder { get; set; }
+
+    public IReadOnlyList<string?>? Ignore { get; set; }
+
+    public LabelsFile? Labels { get; set; }
+}
+
+/// <summary>The <c>labels</c> object of the configuration file.</summary>
+internal sealed class LabelsFile
+{
+    public string? None { get; set; }
+
+    public string? Edit { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(ConfigurationFile))]
+internal sealed partial class CheckConfigurationJsonContext : JsonSerializerContext;

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BfReleaseNotes.Model;
+
+namespace BfReleaseNotes.Checks;
+
+/// <summary>
+/// Writes a check result as a GitLab Code Quality report (<c>artifacts:reports:codequality</c>): a JSON array of
+/// findings, each with <c>description</c>, <c>check_name</c>, a stable <c>fingerprint</c>, <c>severity</c> and
+/// <c>location.path</c>/<c>location.lines.begin</c>. A pass is an empty array. UTF-8 without a byte-order mark.
+/// </summary>
+public static class CodeQualityReport
+{
+    /// <summary>The report's bytes (UTF-8, no BOM).</summary>
+    public static byte[] Create(CheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var unreleased = result.Folder.Length == 0 ? "unreleased.md" : $"{result.Folder}/unreleased.md";
+        var findings = new List<CodeQualityFinding>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        void Add(string checkName, string description, string severity, string path, int line, string identity)
+        {
+            // The fingerprint must not move when lines shift, and must differ for two equal findings in one file.
+            var key = $"{checkName}\n{path}\n{identity}";
+            var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{occurrence}")));
+            findings.Add(new CodeQualityFinding(description, checkName, fingerprint, severity, new CodeQualityLocation(path, new CodeQualityLines(Math.Max(line, 1)))));
+        }
+
+        if (result.Outcome == CheckOutcome.CannotDecide)
+        {
+            Add("release-notes-cannot-decide", result.Summary, "blocker", unreleased, 1, "cannot-decide");
+            return Serialize(findings);
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Add(diagnostic.Code, diagnostic.Message, diagnostic.Severity == DiagnosticSeverity.Error ? "major" : "minor", diagnostic.File, diagnostic.Position.Line,
+                $"{diagnostic.Code}\n{diagnostic.Message}");
+        }
+
+        if (result.Failures.Contains(CheckOutcome.NotesInvalid) && result.Diagnostics.All(diagnostic => diagnostic.Severity != DiagnosticSeverity.Error))
+        {
+            Add("release-notes-invalid", result.Summary, "major", unreleased, 1, "missing");
+        }
+
+        if (result.Failures.Contains(CheckOutcome.PendingEntriesRemoved))
+        {
+            foreach (var entry in result.RemovedEntries)
+            {
+                Add("release-notes-pending-entry-removed", $"pending entry removed ({entry.Place}): {entry.Content}", "major", entry.File, entry.Line, entry.Content);
+            }
+        }
+
+        if (result.Failures.Contains(CheckOutcome.PublishedHistoryChanged))
+        {
+            foreach (var change in result.ChangedPublishedFiles)
+            {
+                Add("release-notes-published-history-changed", $"published release file {(change.Kind == PublishedChangeKind.Deleted ? "deleted" : "modified")}: {change.File}", "major", change.File, 1, change.Kind.ToString());
+            }
+        }
+
+        if (result.Failures.Contains(CheckOutcome.NotesNotUpdated))
+        {
+            Add("release-notes-not-updated", result.Summary, "major", unreleased, 1, "not-updated");
+        }
+
+        return Serialize(findings);
+    }
+
+    // Messages quote with ' and name sections with >: keep them readable instead of \u0027 and \u003E.
+    private static readonly CodeQualityJsonContext Context = new(new JsonSerializerOptions(CodeQualityJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static byte[] Serialize(List<CodeQualityFinding> findings) =>
+        JsonSerializer.SerializeToUtf8Bytes(findings, Context.ListCodeQualityFinding);
+}
+
+/// <summary>One finding of a Code Quality report.</summary>
+internal sealed record CodeQualityFinding(
+    string Description,
+    [property: JsonPropertyName("check_name")] string CheckName,
+    string Fingerprint,
+    string Severity,
+    CodeQualityLocation Location);
+
+/// <summary>Where a finding is.</summary>
+internal sealed record CodeQualityLocation(string Path, CodeQualityLines Lines);
+
+/// <summary>The finding's first line.</summary>
+internal sealed record CodeQualityLines(int Begin);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<CodeQualityFinding>))]
+internal sealed partial class CodeQualityJsonContext : JsonSerializerContext;
