@@ -47,7 +47,7 @@ internal sealed class GitRepository : IDisposable
 
         try
         {
-            var found = Repository.Discover(path);
+            var found = RepositoryLocator.Discover(path);
             return found is null ? null : new GitRepository(new Repository(found));
         }
         catch (LibGit2SharpException)

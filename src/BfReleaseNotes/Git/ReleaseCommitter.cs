@@ -18,7 +18,7 @@ public sealed class ReleaseCommitter : IDisposable
     public static ReleaseCommitter Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var gitDirectory = Repository.Discover(Path.GetFullPath(path));
+        var gitDirectory = RepositoryLocator.Discover(path);
         if (gitDirectory is null)
         {
             throw new EnvironmentException($"'{path}' is not inside a git repository; run without --commit/--tag, or from a clone");
@@ -108,7 +108,7 @@ public sealed class ReleaseCommitter : IDisposable
     public void Dispose() => _repository.Dispose();
 
     private Signature Identity() =>
-        _repository.Config.BuildSignature(DateTimeOffset.Now)
+        RepositoryLocator.Identity(_repository, DateTimeOffset.Now)
         ?? throw new EnvironmentException("git has no author identity; set it with git config user.name \"Your Name\" and git config user.email you@example.com");
 
     private string RelativePath(string file)
