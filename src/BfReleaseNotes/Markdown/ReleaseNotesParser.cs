@@ -144,9 +144,20 @@ public static class ReleaseNotesParser
     private static SourcePosition PositionOfByte(ReadOnlySpan<byte> bytes, int offset)
     {
         var before = bytes[..Math.Min(offset, bytes.Length)];
-        var line = before.Count((byte)'\n') + 1;
-        var lastNewline = before.LastIndexOf((byte)'\n');
-        return new SourcePosition(line, offset - lastNewline);
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < before.Length; i++)
+        {
+            // Lines end where Markdig ends them: '\n', "\r\n" or a lone '\r'.
+            if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= bytes.Length || bytes[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        // Columns count characters, like every other diagnostic's, not bytes.
+        return new SourcePosition(line, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
