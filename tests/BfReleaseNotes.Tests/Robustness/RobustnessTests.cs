@@ -30,6 +30,16 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
+    public void The_column_of_a_bad_byte_counts_characters_not_bytes_and_lone_carriage_returns_end_lines()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("# Unreleased\r\r## Public\r\n\r\n- Zürich 東京 "), 0xFF, .. "\n"u8];
+
+        var parsed = ReleaseNotesParser.Parse(bytes, DocumentKind.Unreleased, "unreleased.md");
+
+        Assert.Equal(new SourcePosition(5, 13), Assert.Single(parsed.Diagnostics).Position);
+    }
+
+    [Fact]
     public void A_truncated_multibyte_character_at_the_end_is_invalid_utf8()
     {
         byte[] bytes = [.. Encoding.UTF8.GetBytes(Head + "- 東京"), 0xE6, 0x9D];
