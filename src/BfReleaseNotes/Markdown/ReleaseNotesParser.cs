@@ -96,10 +96,10 @@ public static class ReleaseNotesParser
         {
             markdown = Markdig.Markdown.Parse(text, Pipeline);
         }
-        catch (ArgumentException exception) when (exception.Message.Contains("deeply nested", StringComparison.OrdinalIgnoreCase))
+        catch (ArgumentException exception) when (IsTooDeeplyNested(exception))
         {
-            return Failed(file, DiagnosticCodes.TooDeeplyNested, new SourcePosition(1, 1),
-                "the markdown is nested too deeply to parse (lists or quotes hundreds of levels deep); flatten it");
+            return Failed(file, DiagnosticCodes.TooDeeplyNested, new SourcePosition(FirstLineTooDeeplyNested(text, lines), 1),
+                "the markdown is nested too deeply to parse (lists, quotes or brackets hundreds of levels deep); flatten it");
         }
 
         var units = CollectUnits(markdown, lines);
@@ -136,6 +136,40 @@ public static class ReleaseNotesParser
         }
 
         return SemVersion.TryParse(name[..^3], SemVersionStyles.Strict, out version);
+    }
+
+    private static bool IsTooDeeplyNested(ArgumentException exception) =>
+        exception.Message.Contains("deeply nested", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The 1-based line where the nesting passes Markdig's limit, found by parsing ever shorter prefixes (Markdig
+    /// does not say where). Long files get line 1 rather than a dozen more parses.
+    /// </summary>
+    private static int FirstLineTooDeeplyNested(string text, SourceLines lines)
+    {
+        if (text.Length > 1_000_000)
+        {
+            return 1;
+        }
+
+        // Invariant: the first 'low' lines parse; the first 'high' lines do not.
+        var low = 0;
+        var high = lines.Count;
+        while (high - low > 1)
+        {
+            var middle = low + ((high - low) / 2);
+            try
+            {
+                Markdig.Markdown.Parse(lines.Slice(0, middle - 1), Pipeline);
+                low = middle;
+            }
+            catch (ArgumentException exception) when (IsTooDeeplyNested(exception))
+            {
+                high = middle;
+            }
+        }
+
+        return high;
     }
 
     private static ParsedFile Failed(string file, string code, SourcePosition position, string message) =>
