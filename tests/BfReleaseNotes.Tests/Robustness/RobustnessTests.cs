@@ -145,8 +145,19 @@ public sealed class RobustnessTests : IDisposable
 
         var diagnostic = Assert.Single(parsed.Diagnostics);
         Assert.True(diagnostic.Code == DiagnosticCodes.TooDeeplyNested, $"{what}: {diagnostic}");
+        Assert.True(diagnostic.Position.Line > 6, $"{what}: the nesting starts after the headings, not at {diagnostic.Position}");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Null(parsed.Document);
+    }
+
+    [Fact]
+    public void The_too_deeply_nested_line_is_named_even_after_valid_content()
+    {
+        var text = Head + "- Fine.\n- Also fine.\n\n" + "- " + string.Concat(Enumerable.Repeat("> ", 1000)) + "deep\n- After.\n";
+
+        var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, "unreleased.md");
+
+        Assert.Equal(new SourcePosition(10, 1), Assert.Single(parsed.Diagnostics).Position);
     }
 
     [Fact]
