@@ -96,10 +96,10 @@ public static class ReleaseNotesParser
         {
             markdown = Markdig.Markdown.Parse(text, Pipeline);
         }
-        catch (ArgumentException exception) when (exception.Message.Contains("deeply nested", StringComparison.OrdinalIgnoreCase))
+        catch (ArgumentException exception) when (IsTooDeeplyNested(exception))
         {
-            return Failed(file, DiagnosticCodes.TooDeeplyNested, new SourcePosition(1, 1),
-                "the markdown is nested too deeply to parse (lists or quotes hundreds of levels deep); flatten it");
+            return Failed(file, DiagnosticCodes.TooDeeplyNested, new SourcePosition(FirstLineTooDeeplyNested(text, lines), 1),
+                "the markdown is nested too deeply to parse (lists, quotes or brackets hundreds of levels deep); flatten it");
         }
 
         if (lines.FirstBareCarriageReturn is { } bareCarriageReturn)
@@ -153,15 +153,60 @@ public static class ReleaseNotesParser
         return SemVersion.TryParse(name[..^3], SemVersionStyles.Strict, out version);
     }
 
+    private static bool IsTooDeeplyNested(ArgumentException exception) =>
+        exception.Message.Contains("deeply nested", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The 1-based line where the nesting passes Markdig's limit, found by parsing ever shorter prefixes (Markdig
+    /// does not say where). Long files get line 1 rather than a dozen more parses.
+    /// </summary>
+    private static int FirstLineTooDeeplyNested(string text, SourceLines lines)
+    {
+        if (text.Length > 1_000_000)
+        {
+            return 1;
+        }
+
+        // Invariant: the first 'low' lines parse; the first 'high' lines do not.
+        var low = 0;
+        var high = lines.Count;
+        while (high - low > 1)
+        {
+            var middle = low + ((high - low) / 2);
+            try
+            {
+                Markdig.Markdown.Parse(lines.Slice(0, middle - 1), Pipeline);
+                low = middle;
+            }
+            catch (ArgumentException exception) when (IsTooDeeplyNested(exception))
+            {
+                high = middle;
+            }
+        }
+
+        return high;
+    }
+
     private static ParsedFile Failed(string file, string code, SourcePosition position, string message) =>
         new(file, null, [new Diagnostic(code, DiagnosticSeverity.Error, file, position, message)]);
 
     private static SourcePosition PositionOfByte(ReadOnlySpan<byte> bytes, int offset)
     {
         var before = bytes[..Math.Min(offset, bytes.Length)];
-        var line = before.Count((byte)'\n') + 1;
-        var lastNewline = before.LastIndexOf((byte)'\n');
-        return new SourcePosition(line, offset - lastNewline);
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < before.Length; i++)
+        {
+            // Lines end where Markdig ends them: '\n', "\r\n" or a lone '\r'.
+            if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= bytes.Length || bytes[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        // Columns count characters, like every other diagnostic's, not bytes.
+        return new SourcePosition(line, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
@@ -467,8 +512,12 @@ public static class ReleaseNotesParser
             }
 
             var firstLine = lines.LineText(position.Line - 1).Trim();
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.NotAnEntry, DiagnosticSeverity.Error, file, position,
-                $"'{Shorten(firstLine)}' is not a list item; every entry starts with '- ' (indent wrapped lines and nested content under it), and free text belongs before the first '##' heading"));
+            var hashes = firstLine.Length - firstLine.TrimStart('#').Length;
+            // '###Added' is a paragraph to markdown, but the writer meant a heading.
+            var message = hashes is >= 1 and <= 6 && char.IsLetter(firstLine[hashes])
+                ? $"'{Shorten(firstLine)}' is not a heading: markdown needs a space after the '#' characters; write '{firstLine[..hashes]} {firstLine[hashes..]}'"
+                : $"'{Shorten(firstLine)}' is not a list item; every entry starts with '- ' (indent wrapped lines and nested content under it), and free text belongs before the first '##' heading";
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.NotAnEntry, DiagnosticSeverity.Error, file, position, message));
             Current.Add(new Trivia(text, TriviaKind.Stray) { Position = position });
         }
     }

@@ -137,6 +137,17 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void Lint_says_a_heading_without_a_space_after_its_hashes_needs_one()
+    {
+        var path = Write("release-notes/unreleased.md", "# Unreleased\n\n## Public\n\n###Fixed\n\n- Search.\n");
+
+        var outcome = Cli.Run(_temp.Path, ["lint"]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"{path}:5:1: error BFRN104: '###Fixed' is not a heading: markdown needs a space after the '#' characters; write '### Fixed'", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lint_of_a_folder_that_does_not_exist_exits_2()
     {
         var outcome = Cli.Run(_temp.Path, ["lint", "--dir", "nowhere"]);

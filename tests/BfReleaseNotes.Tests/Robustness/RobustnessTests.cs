@@ -30,6 +30,16 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
+    public void The_column_of_a_bad_byte_counts_characters_not_bytes_and_lone_carriage_returns_end_lines()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("# Unreleased\r\r## Public\r\n\r\n- Zürich 東京 "), 0xFF, .. "\n"u8];
+
+        var parsed = ReleaseNotesParser.Parse(bytes, DocumentKind.Unreleased, "unreleased.md");
+
+        Assert.Equal(new SourcePosition(5, 13), Assert.Single(parsed.Diagnostics).Position);
+    }
+
+    [Fact]
     public void A_truncated_multibyte_character_at_the_end_is_invalid_utf8()
     {
         byte[] bytes = [.. Encoding.UTF8.GetBytes(Head + "- 東京"), 0xE6, 0x9D];
@@ -135,8 +145,19 @@ public sealed class RobustnessTests : IDisposable
 
         var diagnostic = Assert.Single(parsed.Diagnostics);
         Assert.True(diagnostic.Code == DiagnosticCodes.TooDeeplyNested, $"{what}: {diagnostic}");
+        Assert.True(diagnostic.Position.Line > 6, $"{what}: the nesting starts after the headings, not at {diagnostic.Position}");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Null(parsed.Document);
+    }
+
+    [Fact]
+    public void The_too_deeply_nested_line_is_named_even_after_valid_content()
+    {
+        var text = Head + "- Fine.\n- Also fine.\n\n" + "- " + string.Concat(Enumerable.Repeat("> ", 1000)) + "deep\n- After.\n";
+
+        var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, "unreleased.md");
+
+        Assert.Equal(new SourcePosition(10, 1), Assert.Single(parsed.Diagnostics).Position);
     }
 
     [Fact]
