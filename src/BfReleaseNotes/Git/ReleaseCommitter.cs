@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using BfReleaseNotes.Workspace;
 using LibGit2Sharp;
 
@@ -74,7 +76,10 @@ public sealed class ReleaseCommitter : IDisposable
             tree.Add(RelativePath(file), blob, Mode.NonExecutableFile);
         }
 
-        var commit = _repository.ObjectDatabase.CreateCommit(signature, signature, message, _repository.ObjectDatabase.CreateTree(tree), head is null ? [] : [head], prettifyMessage: true);
+        // libgit2's message prettifier answers through an out-buffer that NativeAOT never fills (libgit2sharp#2187),
+        // which left the commit message empty; the message is already clean, it only needs its final newline.
+        var cleanMessage = message.TrimEnd() + "\n";
+        var commit = _repository.ObjectDatabase.CreateCommit(signature, signature, cleanMessage, _repository.ObjectDatabase.CreateTree(tree), head is null ? [] : [head], prettifyMessage: false);
         var logMessage = "commit: " + message;
         if (_repository.Info.IsHeadDetached)
         {
@@ -98,10 +103,22 @@ public sealed class ReleaseCommitter : IDisposable
         _repository.Index.Write();
         if (tagName is not null)
         {
-            _repository.ApplyTag(tagName, commit.Sha, signature, tagMessage ?? message);
+            // Written as a raw tag object: LibGit2Sharp's annotation API prettifies the message through the same
+            // out-buffer and lost it under NativeAOT.
+            var tag = _repository.ObjectDatabase.Write<TagAnnotation>(Encoding.UTF8.GetBytes(TagObject(commit.Sha, tagName, signature, tagMessage ?? message)));
+            _repository.Refs.Add("refs/tags/" + tagName, tag);
         }
 
         return commit.Sha;
+    }
+
+    /// <summary>The raw text of an annotated tag object, as git writes it.</summary>
+    internal static string TagObject(string targetSha, string tagName, Signature tagger, string message)
+    {
+        var offset = tagger.When.Offset;
+        var zone = $"{(offset < TimeSpan.Zero ? '-' : '+')}{Math.Abs(offset.Hours):00}{Math.Abs(offset.Minutes):00}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"object {targetSha}\ntype commit\ntag {tagName}\ntagger {tagger.Name} <{tagger.Email}> {tagger.When.ToUnixTimeSeconds()} {zone}\n\n{message.TrimEnd()}\n");
     }
 
     /// <inheritdoc />

@@ -140,6 +140,8 @@ public sealed class PromoteCommandTests : IDisposable
         var tag = repo.Tags["v1.42.0"];
         Assert.True(tag.IsAnnotated);
         Assert.Equal(head.Sha, tag.Target.Sha);
+        Assert.Equal("Release 1.42.0\n", tag.Annotation.Message);
+        Assert.Equal("Release Captain", tag.Annotation.Tagger.Name);
         Assert.Equal(FileStatus.ModifiedInIndex, repo.RetrieveStatus("src/app.txt"));
         Assert.Equal(FileStatus.Unaltered, repo.RetrieveStatus("release-notes/unreleased.md"));
         Assert.Equal(FileStatus.Unaltered, repo.RetrieveStatus("release-notes/1.42.0.md"));
