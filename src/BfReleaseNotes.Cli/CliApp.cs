@@ -48,7 +48,9 @@ public static class CliApp
     /// <summary>Commands of the later features (promote, flags, check, import-clickup) register here.</summary>
     private static IEnumerable<Command> ExtraCommands(CliContext context)
     {
-        _ = context;
-        return [];
+        return
+        [
+            ImportClickUpCommand.Create(context),
+        ];
     }
 }
