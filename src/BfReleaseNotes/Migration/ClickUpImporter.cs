@@ -456,39 +456,49 @@ public static partial class ClickUpImporter
             return false;
         }
 
+        /// <summary>
+        /// Reads a date cell and its text twin. When both read, the twin wins (it carries the exporter's zone, which
+        /// tells a date-only value) after checking both name the same second; when only one reads, that one.
+        /// </summary>
         private bool TryDate(string cell, string twinCell, string column, RowContext context, out ClickUpDate? date, out string? error)
         {
             date = null;
             error = null;
             var value = ClickUpText.Cell(cell);
             var twin = ClickUpText.Cell(twinCell);
-            string? firstError = null;
-            if (value.Length > 0)
+            ClickUpDate? primary = null;
+            string? primaryError = null;
+            if (value.Length > 0 && ClickUpDateParser.TryParse(value, mapping.ExporterUtcOffset, out var parsed, out primaryError))
             {
-                if (ClickUpDateParser.TryParse(value, mapping.ExporterUtcOffset, out date, out firstError))
-                {
-                    return true;
-                }
+                primary = parsed;
             }
 
-            if (twin.Length > 0)
+            if (twin.Length == 0)
             {
-                if (ClickUpDateParser.TryParse(twin, mapping.ExporterUtcOffset, out date, out var twinError))
-                {
-                    if (firstError is not null)
-                    {
-                        Warn(context, $"'{column}': {firstError}; the text twin '{twin}' was used");
-                    }
+                date = primary;
+                error = primaryError is null ? null : $"'{column}': {primaryError}";
+                return primary is not null;
+            }
 
-                    return true;
-                }
-
-                error = $"'{column}': {firstError ?? "empty"}; its text twin: {twinError}";
+            if (!ClickUpDateParser.TryParse(twin, mapping.ExporterUtcOffset, out var text, out var twinError))
+            {
+                error = $"'{column}': {primaryError ?? (value.Length == 0 ? "empty" : "read")}; its text twin: {twinError}";
                 return false;
             }
 
-            error = firstError is null ? null : $"'{column}': {firstError}";
-            return false;
+            if (primary is not null && Math.Abs((primary.Instant - text.Instant).TotalSeconds) >= 1)
+            {
+                error = $"'{column}' is {primary.Instant:yyyy-MM-dd HH:mm:ss} UTC but its text twin '{twin}' is {text.Instant:yyyy-MM-dd HH:mm:ss} UTC; they disagree, so neither is taken";
+                return false;
+            }
+
+            if (primaryError is not null)
+            {
+                Warn(context, $"'{column}': {primaryError}; the text twin '{twin}' was used");
+            }
+
+            date = text;
+            return true;
         }
 
         private static bool TryValue<T>(string cell, string column, ImmutableDictionary<string, T> map, T? fallback, string setting, out T? value, out string error)

@@ -36,9 +36,10 @@ public static partial class ReleaseContentSplitter
             pendingBlank = false;
         }
 
-        foreach (var rawLine in markdown.Split('\n'))
+        var lines = markdown.Split('\n').Select(line => line.Replace("\t", "    ", StringComparison.Ordinal).TrimEnd()).ToArray();
+        for (var index = 0; index < lines.Length; index++)
         {
-            var line = rawLine.Replace("\t", "    ", StringComparison.Ordinal).TrimEnd();
+            var line = lines[index];
             if (current is not null && inFence)
             {
                 current.Add(Dedent(line, currentIndent));
@@ -93,12 +94,14 @@ public static partial class ReleaseContentSplitter
                 continue;
             }
 
-            if (headings.TryGetValue(ClickUpMapping.HeadingKey(line), out var plainMeaning) && indent < 4)
+            var known = headings.TryGetValue(ClickUpMapping.HeadingKey(line), out var plainMeaning);
+            if (indent < 4 && (known || IsPlainHeading(line, lines, index)))
             {
-                // A line that is only a known heading ("Bug fixes:", "**Beta**") is a heading in plain-text notes.
+                // In plain-text notes a line that is only a known heading ("Bug fixes:", "**Beta**"), or a short
+                // "Label:" line followed by bullets, is a heading.
                 Flush();
                 stack.RemoveAll(entry => entry.Level >= PlainHeadingLevel);
-                stack.Add((PlainHeadingLevel, line.Trim(), plainMeaning));
+                stack.Add((PlainHeadingLevel, line.Trim(), known ? plainMeaning : null));
                 continue;
             }
 
@@ -133,6 +136,18 @@ public static partial class ReleaseContentSplitter
         var fits = stack.Count > 0 && stack[^1].Meaning is not null;
         var text = string.Join('\n', lines).TrimEnd();
         return new ContentItem(text, type, visibility, fits, stack.Count == 0 ? null : stack[^1].Name);
+    }
+
+    private static bool IsPlainHeading(string line, string[] lines, int index)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length > 60 || !(trimmed.EndsWith(':') || (trimmed.StartsWith("**", StringComparison.Ordinal) && trimmed.EndsWith("**", StringComparison.Ordinal) && trimmed.Length > 4)))
+        {
+            return false;
+        }
+
+        var next = lines.Skip(index + 1).FirstOrDefault(candidate => candidate.Length > 0);
+        return next is not null && Bullet().IsMatch(next) && next.Length - next.TrimStart().Length < 4;
     }
 
     private static string Dedent(string line, int indent)
