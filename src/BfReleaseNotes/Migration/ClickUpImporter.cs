@@ -738,9 +738,10 @@ public static partial class ClickUpImporter
         {
             string Name(int index) => index < 0 ? string.Empty : columns.Headers[index];
             TaskId = columns.Find(mapping.TaskId, "columns.taskId");
-            Status = columns.Find(mapping.Status, "columns.status");
-            List = columns.Find(mapping.List, "columns.list");
-            Folder = columns.Find(mapping.Folder, "columns.folder");
+            // Columns needed only by a filter are looked for only when the filter is set.
+            Status = mapping.Statuses.IsEmpty ? -1 : columns.Find(mapping.Status, "columns.status");
+            List = mapping.Lists.IsEmpty ? -1 : columns.Find(mapping.List, "columns.list");
+            Folder = mapping.Folders.IsEmpty ? -1 : columns.Find(mapping.Folder, "columns.folder");
             TaskDate = columns.Find(mapping.TaskDate, "columns.taskDate");
             TaskDateTwin = columns.TextTwin(TaskDate);
             TaskDateName = Name(TaskDate);

@@ -82,7 +82,7 @@ public static partial class ClickUpText
                     builder.Append('\n');
                     break;
                 case "p" or "div":
-                    builder.Append(closing ? "\n\n" : "\n\n");
+                    builder.Append("\n\n");
                     break;
                 case "b" or "strong":
                     builder.Append("**");
@@ -99,8 +99,16 @@ public static partial class ClickUpText
                 case "ul" or "ol":
                     builder.Append('\n');
                     break;
+                case "li" when closing:
+                    builder.Append('\n');
+                    break;
                 case "li":
-                    builder.Append(closing ? "\n" : "\n- ");
+                    if (builder.Length > 0 && builder[^1] != '\n')
+                    {
+                        builder.Append('\n');
+                    }
+
+                    builder.Append("- ");
                     break;
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                     builder.Append(closing ? "\n\n" : "\n\n**");
