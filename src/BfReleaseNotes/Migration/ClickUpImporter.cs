@@ -29,6 +29,8 @@ public static partial class ClickUpImporter
 
     private const int MaxRecordBytes = 64 * 1024 * 1024;
 
+    private const string SpansLines = "spans-lines";
+
     /// <summary>Reads the export and builds the releases and the rejects.</summary>
     /// <param name="csvPath">The export.</param>
     /// <param name="mapping">The checked mapping.</param>
@@ -38,13 +40,14 @@ public static partial class ClickUpImporter
     {
         ArgumentNullException.ThrowIfNull(csvPath);
         ArgumentNullException.ThrowIfNull(mapping);
-        CheckLooksLikeCsv(csvPath);
-        var run = new ImportRun(csvPath, mapping);
+        var separatorHint = CheckLooksLikeCsv(csvPath);
+        var run = new ImportRun(csvPath, mapping, separatorHint);
         run.ReadRows(progress);
         return run.Finish();
     }
 
-    private static void CheckLooksLikeCsv(string path)
+    /// <summary>Refuses what cannot be a CSV export; returns true when it starts with a spreadsheet's <c>sep=,</c> line.</summary>
+    private static bool CheckLooksLikeCsv(string path)
     {
         byte[] start;
         try
@@ -71,9 +74,11 @@ public static partial class ClickUpImporter
         {
             throw new EnvironmentException($"'{path}' is binary (it holds NUL bytes): not a CSV. Export the tasks from ClickUp as CSV (or save the spreadsheet as 'CSV UTF-8'). Nothing was written.");
         }
+
+        return start.AsSpan().TrimStart(Encoding.UTF8.Preamble).StartsWith("sep="u8);
     }
 
-    private sealed class ImportRun(string path, ClickUpMapping mapping)
+    private sealed class ImportRun(string path, ClickUpMapping mapping, bool separatorHint)
     {
         private readonly List<PendingEntry> _entries = [];
         private readonly List<Rejected> _rejects = [];
@@ -155,16 +160,20 @@ public static partial class ClickUpImporter
         {
             var options = CsvReaderOptions.Default with
             {
-                Separator = mapping.Separator,
+                // A spreadsheet's "sep=;" first line names the separator and is skipped; otherwise the mapping's holds.
+                Separator = separatorHint ? null : mapping.Separator,
                 TrackLineNumbers = true,
-                DetectSeparatorHint = false,
+                DetectSeparatorHint = separatorHint,
                 MaxRecordSize = MaxRecordBytes,
                 OnMalformedRecord = record =>
                 {
                     // Record numbers count the header: data row n is record n + 1.
                     var row = record.RecordNumber - 1;
                     _malformed.Add(row);
-                    _malformedReasons.TryAdd(row, record.Reason.ToString());
+                    // Broken quoting across line breaks may have merged several rows into one: that cannot be a
+                    // row-level reject, since the rows inside it would never be counted.
+                    var spansLines = record.RawRecord.AsSpan().IndexOfAny('\r', '\n') >= 0;
+                    _malformedReasons.TryAdd(row, spansLines || record.Reason == CsvMalformedReason.UnterminatedQuote ? SpansLines : record.Reason.ToString());
                 },
             };
             try
@@ -193,6 +202,13 @@ public static partial class ClickUpImporter
             var taskId = ClickUpText.Cell(Cell(columns.TaskId));
             var context = new RowContext(row, line, taskId);
 
+            if (_malformed.Contains(row) && _malformedReasons[row] == SpansLines)
+            {
+                throw new EnvironmentException(
+                    $"'{path}' cannot be read as CSV: the quoting of row {row} (from line {line}) is broken across line breaks, so the rows after it may be merged into it. " +
+                    "Fix the quotes there (a quote inside a field must be doubled) and run again. Nothing was written.");
+            }
+
             if (_malformed.Contains(row))
             {
                 Reject(reader, context, RejectReason.MalformedRow, $"the row's quoting is broken ({_malformedReasons[row]}); its fields cannot be trusted. Fix the quotes in the export");
@@ -207,9 +223,11 @@ public static partial class ClickUpImporter
 
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                if (Cell(i).Contains('\uFFFD', StringComparison.Ordinal))
+                // Checked on the bytes: a decoded string would show a replacement character, indistinguishable from a real one.
+                var span = reader.GetSpan(i);
+                if (!System.Text.Unicode.Utf8.IsValid(span) || span.IndexOf((byte)0) >= 0)
                 {
-                    Reject(reader, context, RejectReason.InvalidText, $"the column '{_headers[i]}' is not valid UTF-8; save the export as UTF-8");
+                    Reject(reader, context, RejectReason.InvalidText, $"the column '{(i < _headers.Length ? _headers[i] : $"#{i + 1}")}' is not valid UTF-8 text (bad bytes or NUL); save the export as UTF-8");
                     return;
                 }
             }
@@ -441,15 +459,15 @@ public static partial class ClickUpImporter
                 return true;
             }
 
-            if (PartialVersion().IsMatch(candidate))
+            if (PartialVersion().IsMatch(candidate) && !mapping.CompletePartialVersions)
             {
-                if (mapping.CompletePartialVersions && SemVersion.TryParse(candidate + ".0", SemVersionStyles.Strict, out version))
-                {
-                    return true;
-                }
-
                 error = $"'{candidate}' ('{column}') is a partial version; set release.completePartialVersions to true to read it as {candidate}.0";
                 return false;
+            }
+
+            if (mapping.CompletePartialVersions && PartialVersion().IsMatch(candidate) && SemVersion.TryParse(candidate + ".0", SemVersionStyles.Strict, out version))
+            {
+                return true;
             }
 
             error = $"'{Shorten(candidate)}' ('{column}') is not a SemVer 2.0 version such as 3.14.0";

@@ -230,6 +230,74 @@ public class ClickUpImporterTests
     }
 
     [Fact]
+    public void Broken_quoting_across_lines_stops_the_run_instead_of_merging_rows()
+    {
+        using var temp = new TempFolder();
+        var mapping = WriteMapping(temp, string.Empty);
+        var csv = temp.File("export.csv");
+        File.WriteAllText(csv, Line(ShortHeader) + Line(Row("86a", "Fine", tags: "[bug]")) + "86b,\"Never closed,,complete,,,[bug],1.0.0,x,y\n" + Line(Row("86c", "Swallowed", tags: "[bug]")));
+
+        var exception = Assert.Throws<EnvironmentException>(() => ClickUpImporter.Import(csv, mapping));
+        var unterminatedCsv = temp.File("unterminated.csv");
+        File.WriteAllText(unterminatedCsv, Line(ShortHeader) + Line(Row("86a", "Fine", tags: "[bug]")) + Line(Row("86b", "Fine too", tags: "[bug]")) + "86d,\"Never closed at all,,complete\n");
+        var unterminated = Assert.Throws<EnvironmentException>(() => ClickUpImporter.Import(unterminatedCsv, mapping));
+
+        Assert.Contains("the quoting of row 3 (from line 4) is broken", unterminated.Message, StringComparison.Ordinal);
+        Assert.Contains("the quoting of row 2 (from line 3) is broken across line breaks", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spreadsheets_separator_line_and_semicolons_are_read()
+    {
+        using var temp = new TempFolder();
+        var mapping = WriteMapping(temp, string.Empty);
+        var csv = temp.File("export.csv");
+        File.WriteAllText(csv, "sep=;\n" + string.Join(';', ShortHeader) + "\n86a;\"Semicolons; commas, too\";;complete;;2024-11-15;[bug];1.0.0;Release Notes;Product\n");
+
+        var import = ClickUpImporter.Import(csv, mapping);
+
+        Assert.Equal((1L, 1L), (import.Rows, import.ImportedRows));
+        Assert.Contains("- Semicolons; commas, too ([CU-86a])", import.Releases.Single().Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "3.14", null)]
+    [InlineData(false, "3.14", "is a partial version; set release.completePartialVersions to true to read it as 3.14.0")]
+    [InlineData(true, "3.014", "'3.014' ('Release (drop down)') is not a SemVer 2.0 version")]
+    [InlineData(true, "3.14.0-rc.1", null)]
+    public void Partial_versions_are_completed_only_when_the_mapping_allows_it(bool complete, string version, string? error)
+    {
+        using var temp = new TempFolder();
+        var mapping = WriteMapping(temp, string.Empty, versionPattern: @"^(?<version>.+)$") with { CompletePartialVersions = complete };
+        var csv = temp.File("export.csv");
+        File.WriteAllText(csv, Line(ShortHeader) + Line(Row("86a", "Entry", tags: "[bug]", release: version)));
+
+        var import = ClickUpImporter.Import(csv, mapping);
+
+        if (error is null)
+        {
+            Assert.Equal(version.Length == 4 ? version + ".0" : version, import.Releases.Single().Version.ToString());
+        }
+        else
+        {
+            Assert.Contains(error, Assert.Single(import.Rejects).Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_NUL_inside_a_field_is_invalid_text()
+    {
+        using var temp = new TempFolder();
+        var mapping = WriteMapping(temp, string.Empty);
+        var csv = temp.File("export.csv");
+        File.WriteAllText(csv, Line(ShortHeader) + Line(Row("86a", "Fine", tags: "[bug]", content: new string('x', 70_000))) + Line(Row("86b", "Nul\0here", tags: "[bug]")));
+
+        var import = ClickUpImporter.Import(csv, mapping);
+
+        Assert.Equal(RejectReason.InvalidText, Assert.Single(import.Rejects).Reason);
+    }
+
+    [Fact]
     public void One_hundred_thousand_rows_are_streamed_and_every_row_is_accounted_for()
     {
         using var temp = new TempFolder();
