@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Semver;
 
 namespace BfReleaseNotes.Migration;
 
@@ -34,18 +33,3 @@ public sealed record ClickUpImport(
         [.. Rejects.GroupBy(reject => reject.Reason, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => (group.Key, group.Count()))];
 }
-
-/// <summary>One published file of an import.</summary>
-/// <param name="Version">The release version (the file name).</param>
-/// <param name="Date">The release date: the latest date of its rows, in UTC.</param>
-/// <param name="Entries">The entries written.</param>
-/// <param name="Text">The file's exact text, as <c>promote</c> writes it.</param>
-public sealed record ImportedRelease(SemVersion Version, DateOnly Date, int Entries, string Text);
-
-/// <summary>A row (or an Internal item of a release row) that is not in any published file.</summary>
-/// <param name="Row">The data row number (1 is the first row after the header).</param>
-/// <param name="Line">The line of the export where the row starts (rows may span lines).</param>
-/// <param name="TaskId">The task id, or empty.</param>
-/// <param name="Reason">A <see cref="RejectReason"/> code.</param>
-/// <param name="Detail">What exactly was wrong, quoting the value.</param>
-public sealed record RejectedRow(long Row, long Line, string TaskId, string Reason, string Detail);

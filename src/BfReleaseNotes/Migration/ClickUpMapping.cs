@@ -268,21 +268,6 @@ public sealed record ClickUpMapping(
     }
 }
 
-/// <summary>How a team kept its release notes in ClickUp.</summary>
-public enum HistoryShape
-{
-    /// <summary>Each task is one note; its release is in a column or custom field.</summary>
-    EntryPerRow,
-
-    /// <summary>Each task is a release; its content holds the whole note under headings.</summary>
-    ReleasePerRow,
-}
-
-/// <summary>What a heading in a release task's content means; a null part keeps the surrounding meaning.</summary>
-/// <param name="Type">The change type of the items under it, or null.</param>
-/// <param name="Visibility">The visibility of the items under it, or null.</param>
-public sealed record HeadingMeaning(ChangeType? Type, Visibility? Visibility);
-
 internal sealed record MappingJson(
     string? Shape,
     string? Separator,

@@ -102,28 +102,3 @@ public static class ImportFiles
         return ReleaseNotesFolder.ReadBytes(path).AsSpan().SequenceEqual(content) ? FileStatus.Unchanged : whenDifferent;
     }
 }
-
-/// <summary>A file an import writes.</summary>
-/// <param name="Path">Where it goes.</param>
-/// <param name="Version">The release, or null for the rejects file.</param>
-/// <param name="Date">The release date, or null for the rejects file.</param>
-/// <param name="Entries">Entries in the release, or lines of the rejects file.</param>
-/// <param name="Status">How it stands against the disk.</param>
-/// <param name="Content">Its bytes.</param>
-public sealed record PlannedFile(string Path, SemVersion? Version, DateOnly? Date, int Entries, FileStatus Status, byte[] Content);
-
-/// <summary>How a planned file stands against the disk.</summary>
-public enum FileStatus
-{
-    /// <summary>No file there yet.</summary>
-    New,
-
-    /// <summary>The file there has the same bytes; it is not written again.</summary>
-    Unchanged,
-
-    /// <summary>The file there differs and is replaced (<c>--force</c>, or the rejects report).</summary>
-    Replaced,
-
-    /// <summary>A published file there says something else; nothing is written.</summary>
-    Conflict,
-}
