@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using BfReleaseNotes.Workspace;
-using Semver;
 
 namespace BfReleaseNotes.Migration;
 
