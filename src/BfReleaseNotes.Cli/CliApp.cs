@@ -14,12 +14,20 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("bf-release-notes: release notes kept as markdown next to the code.\n" + ExitCodes.Help);
         // Each command lives in its own file under Commands/ and is a thin shell over one library call.
-        root.Subcommands.Add(InitCommand.Create(context));
-        root.Subcommands.Add(LintCommand.Create(context));
-        root.Subcommands.Add(AddCommand.Create(context));
-        foreach (var extra in ExtraCommands(context))
+        Command[] commands =
+        [
+            InitCommand.Create(context),
+            LintCommand.Create(context),
+            AddCommand.Create(context),
+            PromoteCommand.Create(context),
+            FlagsCommand.Create(context),
+            CheckCommand.Create(context),
+            ImportClickUpCommand.Create(context),
+            RenderCommand.Create(context),
+        ];
+        foreach (var command in commands)
         {
-            root.Subcommands.Add(extra);
+            root.Subcommands.Add(command);
         }
 
         var parsed = root.Parse(args);
@@ -50,17 +58,5 @@ public static class CliApp
             context.Error.WriteLine($"error: internal error ({exception.GetType().Name}: {exception.Message}); no file was changed. Please report this with the input file.");
             return ExitCodes.CouldNotRun;
         }
-    }
-
-    /// <summary>Commands of the later features (promote, flags, check, import-clickup) register here.</summary>
-    private static IEnumerable<Command> ExtraCommands(CliContext context)
-    {
-        return
-        [
-            PromoteCommand.Create(context),
-            FlagsCommand.Create(context),
-            RenderCommand.Create(context),
-            CheckCommand.Create(context),
-        ];
     }
 }

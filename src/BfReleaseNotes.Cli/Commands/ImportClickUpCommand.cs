@@ -1,0 +1,202 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BfReleaseNotes.Migration;
+using BfReleaseNotes.Workspace;
+
+namespace BfReleaseNotes.Cli.Commands;
+
+/// <summary><c>import-clickup</c>: turns a ClickUp CSV export into published release files, every row accounted for.</summary>
+internal static class ImportClickUpCommand
+{
+    public const string DefaultMapping = "migration/clickup-mapping.json";
+
+    public static Command Create(CliContext context)
+    {
+        var export = new Argument<string>("EXPORT") { Description = "The ClickUp CSV export." };
+        var mapping = new Option<string>("--mapping")
+        {
+            Description = "The mapping file (JSON, see migration/README.md).",
+            DefaultValueFactory = _ => DefaultMapping,
+        };
+        var dir = CommonOptions.Dir();
+        var rejects = new Option<string?>("--rejects") { Description = "Where to write the rejects CSV (default: EXPORT with .rejects.csv)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show the summary and the files it would write." };
+        var force = new Option<bool>("--force") { Description = "Replace published files whose content differs (otherwise a conflict, exit 1)." };
+        var format = CommonOptions.Format();
+        var command = new Command(
+            "import-clickup",
+            "Import release notes from a ClickUp CSV export: one published file per release, every row imported or listed in the rejects CSV with its reason.\n" + ExitCodes.Help)
+        {
+            export, mapping, dir, rejects, dryRun, force, format,
+        };
+        command.SetAction(parse => Run(
+            context,
+            new Request(parse.GetValue(export)!, parse.GetValue(mapping)!, parse.GetValue(dir)!, parse.GetValue(rejects), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(format)!)));
+        return command;
+    }
+
+    private static int Run(CliContext context, Request request)
+    {
+        var exportPath = context.Resolve(request.Export);
+        var mappingPath = context.Resolve(request.Mapping);
+        var rejectsPath = context.Resolve(request.Rejects ?? DefaultRejectsPath(request.Export));
+        var mapping = ClickUpMapping.Load(mappingPath);
+        Action<long>? progress = context.ErrorIsTerminal ? rows => context.Error.Write($"\rimport-clickup: {rows:N0} rows read") : null;
+        var import = ClickUpImporter.Import(exportPath, mapping, progress);
+        if (progress is not null)
+        {
+            context.Error.WriteLine();
+        }
+
+        if (!import.IsBalanced)
+        {
+            context.Error.WriteLine($"error: rows {import.Rows} != imported {import.ImportedRows} + rejected {import.RejectedRows}; a row was lost, so nothing was written. Please report this with the export.");
+            return ExitCodes.CouldNotRun;
+        }
+
+        var folder = new ReleaseNotesFolder(context.Resolve(request.Dir));
+        var files = ImportFiles.Plan(import, folder, rejectsPath, request.Force);
+        var conflicts = files.Where(file => file.Status == FileStatus.Conflict).ToList();
+        var written = request.DryRun || conflicts.Count > 0 ? [] : ImportFiles.Write(files);
+
+        foreach (var warning in import.Warnings)
+        {
+            context.Error.WriteLine($"warning: {exportPath}: {warning}");
+        }
+
+        foreach (var conflict in conflicts)
+        {
+            context.Error.WriteLine($"error: {conflict.Path} exists with other content; the import would change it. Review the difference, then delete the file or pass --force to replace it.");
+        }
+
+        if (request.Format == "json")
+        {
+            WriteJson(context, request, exportPath, import, files, written);
+        }
+        else
+        {
+            WriteText(context, request, exportPath, import, files);
+        }
+
+        if (conflicts.Count > 0)
+        {
+            context.Error.WriteLine($"import-clickup: {conflicts.Count} conflict(s); no file was written.");
+            return ExitCodes.ContentProblems;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string DefaultRejectsPath(string export)
+    {
+        var withoutCsv = export.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? export[..^4] : export;
+        return withoutCsv + ".rejects.csv";
+    }
+
+    private static void WriteText(CliContext context, Request request, string exportPath, ClickUpImport import, IReadOnlyList<PlannedFile> files)
+    {
+        var output = context.Out;
+        output.WriteLine($"import-clickup: {exportPath} ({(import.Shape == HistoryShape.EntryPerRow ? "entry-per-row" : "release-per-row")}){(request.DryRun ? ", dry run: nothing written" : string.Empty)}");
+        output.WriteLine($"rows {import.Rows}, imported {import.ImportedRows}, rejected {import.RejectedRows}");
+        foreach (var (reason, count) in import.RejectsByReason)
+        {
+            output.WriteLine(reason == RejectReason.InternalItem
+                ? $"  withheld {reason}: {count} (Internal items of imported rows, listed in the rejects file)"
+                : $"  rejected {reason}: {count}");
+        }
+
+        var conflicts = files.Any(file => file.Status == FileStatus.Conflict);
+        foreach (var file in files)
+        {
+            var verb = Verb(file.Status, request.DryRun || conflicts);
+            output.WriteLine(file.Version is null
+                ? $"rejects: {file.Entries} line(s) {verb} {file.Path}"
+                : $"release {file.Version} ({file.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {file.Entries} entries {verb} {file.Path}");
+        }
+
+        if (import.Warnings.Length > 0)
+        {
+            output.WriteLine($"warnings: {import.Warnings.Length} (on stderr)");
+        }
+
+        if (request.DryRun)
+        {
+            foreach (var file in files.Where(file => file.Status is not FileStatus.Unchanged))
+            {
+                output.WriteLine();
+                output.WriteLine($"--- {file.Path} ({Status(file.Status)})");
+                output.Write(Encoding.UTF8.GetString(file.Content));
+            }
+        }
+    }
+
+    private static string Verb(FileStatus status, bool nothingWritten) => (status, nothingWritten) switch
+    {
+        (FileStatus.Unchanged, _) => "unchanged in",
+        (FileStatus.Conflict, _) => "in CONFLICT with",
+        (FileStatus.New, true) => "would be written to",
+        (FileStatus.Replaced, true) => "would replace",
+        (FileStatus.New, false) => "written to",
+        _ => "replaced",
+    };
+
+    private static string Status(FileStatus status) => status switch
+    {
+        FileStatus.New => "new",
+        FileStatus.Unchanged => "unchanged",
+        FileStatus.Replaced => "replaced",
+        _ => "conflict",
+    };
+
+    private static void WriteJson(CliContext context, Request request, string exportPath, ClickUpImport import, IReadOnlyList<PlannedFile> files, IReadOnlyList<string> written)
+    {
+        var releases = files.Where(file => file.Version is not null)
+            .Select(file => new ImportFileJson(file.Path, file.Version!.ToString(), file.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), file.Entries, Status(file.Status)))
+            .ToList();
+        var rejectsFile = files.Single(file => file.Version is null);
+        var report = new ImportReportJson(
+            exportPath,
+            import.Shape == HistoryShape.EntryPerRow ? "entry-per-row" : "release-per-row",
+            request.DryRun,
+            import.Rows,
+            import.ImportedRows,
+            import.RejectedRows,
+            [.. import.RejectsByReason.Select(item => new ReasonCountJson(item.Reason, item.Count))],
+            releases,
+            new ImportFileJson(rejectsFile.Path, null, null, rejectsFile.Entries, Status(rejectsFile.Status)),
+            written,
+            [.. files.Where(file => file.Status == FileStatus.Conflict).Select(file => file.Path)],
+            import.Warnings);
+        context.Out.WriteLine(JsonSerializer.Serialize(report, ImportJsonContext.Default.ImportReportJson));
+    }
+
+    private sealed record Request(string Export, string Mapping, string Dir, string? Rejects, bool DryRun, bool Force, string Format);
+}
+
+/// <summary>The report of <c>import-clickup --format json</c>.</summary>
+internal sealed record ImportReportJson(
+    string Export,
+    string Shape,
+    bool DryRun,
+    long Rows,
+    long Imported,
+    long Rejected,
+    IReadOnlyList<ReasonCountJson> RejectedByReason,
+    IReadOnlyList<ImportFileJson> Releases,
+    ImportFileJson Rejects,
+    IReadOnlyList<string> Written,
+    IReadOnlyList<string> Conflicts,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>A count of rejects with one reason.</summary>
+internal sealed record ReasonCountJson(string Reason, int Count);
+
+/// <summary>A file of the import: a release (version, date) or the rejects file.</summary>
+internal sealed record ImportFileJson(string Path, string? Version, string? Date, int Entries, string Status);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ImportReportJson))]
+internal sealed partial class ImportJsonContext : JsonSerializerContext;
