@@ -23,7 +23,7 @@ public static class ReleaseNotesParser
     /// <summary>The file name of the working file.</summary>
     public const string UnreleasedFileName = "unreleased.md";
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+    private static readonly MarkdownPipeline Pipeline = BlockOnlyPipeline();
 
     /// <summary>
     /// Parses the bytes of a file: checks it is UTF-8 text (a BOM is accepted and kept, with a warning), then
@@ -138,6 +138,18 @@ public static class ReleaseNotesParser
             return byLine != 0 ? byLine : left.Position.Column.CompareTo(right.Position.Column);
         });
         return new ParsedFile(file, document with { LineEnding = lines.DominantLineEnding }, [.. diagnostics]);
+    }
+
+    /// <summary>
+    /// The parser needs the block structure only (headings, list items, comments, link definitions, fences):
+    /// titles are read from the source lines and entries are kept as source text. Without inline parsers a
+    /// 50 MB file parses in about half the time.
+    /// </summary>
+    private static MarkdownPipeline BlockOnlyPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation();
+        builder.InlineParsers.Clear();
+        return builder.Build();
     }
 
     /// <summary>True for a file name that names a published release (<c>1.42.0.md</c>).</summary>

@@ -106,7 +106,17 @@ public static class ReleaseHistoryRenderer
 
     private static string ToHtml(string markdown, string definitions)
     {
-        var html = Markdig.Markdown.ToHtml(markdown + "\n\n" + definitions, Pipeline).TrimEnd('\n');
+        string html;
+        try
+        {
+            html = Markdig.Markdown.ToHtml(markdown + "\n\n" + definitions, Pipeline).TrimEnd('\n');
+        }
+        catch (ArgumentException exception) when (exception.Message.Contains("deeply nested", StringComparison.OrdinalIgnoreCase))
+        {
+            // Markup nested past Markdig's limit (thousands of '[' or '*'): show the text rather than fail the page.
+            return WebUtility.HtmlEncode(markdown);
+        }
+
         // A one-paragraph entry renders as <p>...</p>; inside a list item the paragraph adds nothing.
         return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) && html.IndexOf("<p>", 1, StringComparison.Ordinal) < 0
             ? html[3..^4]

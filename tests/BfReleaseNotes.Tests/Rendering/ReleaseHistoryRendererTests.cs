@@ -61,3 +61,18 @@ public sealed class ReleaseHistoryRendererTests : IDisposable
         Assert.DoesNotContain(history.Releases, release => release.Version.Major == 2);
     }
 }
+
+public class ReleaseHistoryRendererLimitTests
+{
+    [Fact]
+    public void An_entry_nested_past_markdigs_limit_renders_as_escaped_text()
+    {
+        var text = "# 1.0.0 - 2026-11-25\n\n## Public\n\n### Added\n\n- " + new string('[', 100_000) + "<b>\n";
+        var document = BfReleaseNotes.Markdown.ReleaseNotesParser.Parse(text, DocumentKind.Published, "1.0.0.md").Document!;
+
+        var release = ReleaseHistoryRenderer.Render(document, includeBeta: true);
+
+        var entry = Assert.Single(release.Sections.Single().Changes.Single().Entries);
+        Assert.Equal(new string('[', 100_000) + "&lt;b&gt;", entry.Html);
+    }
+}

@@ -133,9 +133,24 @@ public sealed class RobustnessTests : IDisposable
         { "quotes in an entry", Head + "- " + string.Concat(Enumerable.Repeat("> ", 1000)) + "deep\n" },
         { "bullet lists", Head + string.Concat(Enumerable.Range(0, 300).Select(level => new string(' ', 2 * level) + "- level " + level + "\n")) },
         { "ordered lists", Head + string.Concat(Enumerable.Range(0, 300).Select(level => new string(' ', 3 * level) + "1. level\n")) },
+    };
+
+    public static TheoryData<string, string> DeepInlineNesting() => new()
+    {
         { "brackets", Head + "- " + new string('[', 100_000) + "\n" },
         { "emphasis", Head + "- " + string.Concat(Enumerable.Repeat("*a ", 50_000)) + "\n" },
     };
+
+    [Theory]
+    [MemberData(nameof(DeepInlineNesting))]
+    public void Deeply_nested_inline_markup_is_kept_verbatim_because_only_the_block_structure_is_parsed(string what, string text)
+    {
+        var parsed = ReleaseNotesParser.Parse(Encoding.UTF8.GetBytes(text), DocumentKind.Unreleased, "unreleased.md");
+
+        Assert.True(parsed.IsValid, $"{what}: {string.Join('\n', parsed.Diagnostics)}");
+        Assert.Equal(text, parsed.Document.ToText());
+        Assert.Single(parsed.Document.AllEntries);
+    }
 
     [Theory]
     [MemberData(nameof(DeepNesting))]
