@@ -13,7 +13,8 @@ if ! command -v hyperfine >/dev/null || ! command -v towncrier >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine towncrier >/dev/null
 fi
 (cd "$work" && npm init -y >/dev/null 2>&1 && npm install --silent git-cliff@2.14.2 keep-a-changelog@3.1.0 >/dev/null 2>&1)
-bin="$work/node_modules/.bin"
+# The npm package's bin is a node shim; measure the native git-cliff binary it launches.
+cliff=$(find "$work/node_modules" -path '*git-cliff-linux-*/bin/git-cliff' -type f | head -n 1)
 
 dotnet publish src/BfReleaseNotes.Cli -c Release -r linux-x64 -p:PublishAot=true -p:PackAsTool=false -o "$work/aot" >/dev/null
 dotnet build src/BfReleaseNotes.Cli -c Release -o "$work/jit" >/dev/null
@@ -33,6 +34,6 @@ hyperfine --warmup 3 --min-runs 20 --export-markdown artifacts/compare-peers.md 
   -n "bf-release-notes promote --dry-run (JIT)" "dotnet $work/jit/bf-release-notes.dll promote --dry-run --dir $work/data/bf/release-notes --version 1.0.0" \
   -n "bf-release-notes lint (NativeAOT)" "$work/aot/bf-release-notes lint --dir $work/data/bf/release-notes" \
   -n "keep-a-changelog --create minor --dry-run" "cd $work/data/kacl && node $work/node_modules/keep-a-changelog/bin.js --file CHANGELOG.md --url https://example.com/app --create minor --dry-run" \
-  -n "towncrier build --draft" "towncrier build --draft --version 1.0.0 --config $work/data/towncrier/towncrier.toml --dir $work/data/towncrier" \
-  -n "git-cliff --unreleased" "$bin/git-cliff --repository $repo --unreleased --tag 1.0.0"
+  -n "towncrier build --draft" "cd $work/data/towncrier && towncrier build --draft --version 1.0.0" \
+  -n "git-cliff --unreleased" "$cliff --repository $repo --unreleased --tag 1.0.0"
 cat artifacts/compare-peers.md
