@@ -526,7 +526,7 @@ public static class ReleaseNotesParser
             var firstLine = lines.LineText(position.Line - 1).Trim();
             var hashes = firstLine.Length - firstLine.TrimStart('#').Length;
             // '###Added' is a paragraph to markdown, but the writer meant a heading.
-            var message = hashes is >= 1 and <= 6 && char.IsLetter(firstLine[hashes])
+            var message = hashes is >= 1 and <= 6 && hashes < firstLine.Length && char.IsLetter(firstLine[hashes])
                 ? $"'{Shorten(firstLine)}' is not a heading: markdown needs a space after the '#' characters; write '{firstLine[..hashes]} {firstLine[hashes..]}'"
                 : $"'{Shorten(firstLine)}' is not a list item; every entry starts with '- ' (indent wrapped lines and nested content under it), and free text belongs before the first '##' heading";
             diagnostics.Add(new Diagnostic(DiagnosticCodes.NotAnEntry, DiagnosticSeverity.Error, file, position, message));

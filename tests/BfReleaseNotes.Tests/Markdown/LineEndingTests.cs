@@ -44,3 +44,22 @@ public class CodeFenceTests
         Assert.Equal(text, parsed.Document!.ToText());
     }
 }
+
+public class StrayTextTests
+{
+    [Theory]
+    [InlineData("    #\n")]
+    [InlineData("    ###\n")]
+    [InlineData("    ###Added\n")]
+    public void Stray_text_made_only_of_hashes_is_reported_not_a_crash(string stray)
+    {
+        var text = "# Unreleased\n\n## Public\n\n" + stray;
+
+        var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, "unreleased.md");
+
+        var diagnostic = Assert.Single(parsed.Diagnostics);
+        Assert.Equal(DiagnosticCodes.NotAnEntry, diagnostic.Code);
+        Assert.Equal(new SourcePosition(5, 1), diagnostic.Position);
+        Assert.Equal(text, parsed.Document!.ToText());
+    }
+}
