@@ -117,6 +117,16 @@ public static class ReleaseNotesParser
                     : $"the code block opened with '{opening}' is never closed; close it with a line '{opening}' indented like the entry's text"));
         }
 
+        foreach (var comment in markdown.Descendants<HtmlBlock>().Where(block => block.Type == HtmlBlockType.Comment))
+        {
+            var source = text.AsSpan(comment.Span.Start, Math.Max(0, Math.Min(comment.Span.Length, text.Length - comment.Span.Start)));
+            if (!source.Contains("-->", StringComparison.Ordinal))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.UnclosedComment, DiagnosticSeverity.Error, file, new SourcePosition(comment.Line + 1, comment.Column + 1),
+                    "the HTML comment opened with '<!--' is never closed, so it hides everything after it; close it with '-->'"));
+            }
+        }
+
         var units = CollectUnits(markdown, lines);
         var builder = new DocumentBuilder(kind, file, lines, diagnostics);
         foreach (var unit in units)

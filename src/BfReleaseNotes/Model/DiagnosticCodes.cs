@@ -27,6 +27,9 @@ public static class DiagnosticCodes
     /// <summary>A fenced code block that is never closed.</summary>
     public const string UnclosedCodeFence = "BFRN007";
 
+    /// <summary>An HTML comment that is never closed.</summary>
+    public const string UnclosedComment = "BFRN008";
+
     /// <summary>The first heading is missing or is not the expected title.</summary>
     public const string BadTitle = "BFRN101";
 
@@ -103,6 +106,7 @@ public static class DiagnosticCodes
         [TooDeeplyNested] = "markdown nested too deeply to parse",
         [BareCarriageReturn] = "a line ends with a bare carriage return (CR)",
         [UnclosedCodeFence] = "a fenced code block is never closed",
+        [UnclosedComment] = "an HTML comment is never closed",
         [BadTitle] = "missing or wrong title line",
         [UnknownHeading] = "unknown or misspelled section heading",
         [EntryOutsideChangeType] = "entry outside a change-type section",

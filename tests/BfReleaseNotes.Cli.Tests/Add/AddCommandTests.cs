@@ -93,14 +93,14 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
-    public void Add_below_an_unclosed_comment_is_refused_with_a_message_that_blames_the_file_not_the_text()
+    public void Add_below_an_unclosed_comment_is_refused_with_the_diagnostic_that_blames_the_file_not_the_text()
     {
         var before = WriteUnreleased("# Unreleased\n\n<!-- draft notes\n\n## Public\n\n### Fixed\n");
 
         var outcome = Cli.Run(_temp.Path, ["add", "--section", "public", "--type", "fixed", "Search works."]);
 
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("unclosed '<!--' comment", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("unreleased.md:3:1: error BFRN008: the HTML comment opened with '<!--' is never closed", outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("does not form exactly one list item", outcome.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(UnreleasedPath));
     }
