@@ -102,7 +102,7 @@ public static class LintFixer
 
     private static VisibilitySection AppendTrailing(VisibilitySection section, string eol)
     {
-        var padding = Padding(section.ToText(), eol);
+        var padding = BlankLines.PaddingFor(section.ToText(), eol);
         if (padding.Length == 0)
         {
             return section;
@@ -115,7 +115,7 @@ public static class LintFixer
 
     private static ChangeTypeSection AppendTrailing(ChangeTypeSection section, string eol)
     {
-        var padding = Padding(section.ToText(), eol);
+        var padding = BlankLines.PaddingFor(section.ToText(), eol);
         if (padding.Length == 0)
         {
             return section;
@@ -125,19 +125,6 @@ public static class LintFixer
         return section.FlagGroups.Length > 0
             ? section with { FlagGroups = section.FlagGroups.SetItem(section.FlagGroups.Length - 1, section.FlagGroups[^1] with { Body = section.FlagGroups[^1].Body.Add(blank) }) }
             : section with { Body = section.Body.Add(blank) };
-    }
-
-    /// <summary>What a block's text needs at its end to be followed by a blank line.</summary>
-    private static string Padding(string text, string eol)
-    {
-        if (!text.EndsWith('\n'))
-        {
-            return eol + eol;
-        }
-
-        var withoutLastEnding = text[..^1].TrimEnd('\r');
-        var lastLineStart = withoutLastEnding.LastIndexOf('\n') + 1;
-        return lastLineStart > 0 && string.IsNullOrWhiteSpace(withoutLastEnding[lastLineStart..]) ? string.Empty : eol;
     }
 
     private static string LineEndingOf(string text) =>

@@ -98,7 +98,7 @@ internal sealed class DocumentLayout
                 before += lineEnding;
             }
 
-            if (!EndsWithBlankLine(before))
+            if (!BlankLines.AtEnd(before))
             {
                 prefix.Append(lineEnding);
             }
@@ -113,18 +113,6 @@ internal sealed class DocumentLayout
     {
         var prefix = offset > 0 && Text[offset - 1] != '\n' ? lineEnding : string.Empty;
         return string.Concat(Text.AsSpan(0, offset), prefix, entry, Text.AsSpan(offset));
-    }
-
-    private static bool EndsWithBlankLine(string text)
-    {
-        if (!text.EndsWith('\n'))
-        {
-            return false;
-        }
-
-        var withoutLastEnding = text[..^1].TrimEnd('\r');
-        var lastLineStart = withoutLastEnding.LastIndexOf('\n') + 1;
-        return withoutLastEnding.Length == 0 || (lastLineStart > 0 && string.IsNullOrWhiteSpace(withoutLastEnding[lastLineStart..]));
     }
 
     private static bool StartsWithBlankLine(string text)

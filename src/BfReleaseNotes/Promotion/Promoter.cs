@@ -142,24 +142,12 @@ public static partial class Promoter
         }
 
         var leading = section.Leading;
-        if (!EndsWithBlankLine(section.Heading.Text + string.Concat(leading.Select(part => part.ToText()))))
+        if (!BlankLines.AtEnd(section.Heading.Text + string.Concat(leading.Select(part => part.ToText()))))
         {
             leading = leading.Add(new Trivia(eol, TriviaKind.Blank));
         }
 
         return section with { Leading = leading, ChangeTypes = changeTypes.ToImmutable() };
-    }
-
-    private static bool EndsWithBlankLine(string text)
-    {
-        var withoutLast = text.EndsWith('\n') ? text[..^1].TrimEnd('\r') : null;
-        if (withoutLast is null)
-        {
-            return false;
-        }
-
-        var lastLineStart = withoutLast.LastIndexOf('\n') + 1;
-        return lastLineStart > 0 && string.IsNullOrWhiteSpace(withoutLast[lastLineStart..]);
     }
 
     /// <summary>
