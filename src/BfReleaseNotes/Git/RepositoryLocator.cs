@@ -54,7 +54,7 @@ internal static class RepositoryLocator
             Existing(Path.Combine(repository.Info.Path, "config")),
             Existing(Path.Combine(home, ".gitconfig")),
             Existing(Path.Combine(xdgHome, "git", "config")),
-            Existing("/etc/gitconfig"));
+            Environment.GetEnvironmentVariable("GIT_CONFIG_NOSYSTEM") is { Length: > 0 } ? null : Existing("/etc/gitconfig"));
         return configuration.BuildSignature(when);
     }
 
