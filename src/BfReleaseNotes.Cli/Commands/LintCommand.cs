@@ -27,20 +27,20 @@ internal static class LintCommand
     private static int Run(CliContext context, string[] files, string dir, string format, bool fix)
     {
         var paths = files.Length > 0 ? files.Select(context.Resolve).ToList() : DefaultFiles(context, dir);
+        var originals = paths.Select(path => ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path))).ToList();
         var results = new List<ParsedFile>();
-        var fixes = new List<(string Path, FixResult Fix, bool Bom)>();
-        foreach (var path in paths)
+        var fixes = new List<(string Path, FixResult Fix)>();
+        for (var i = 0; i < paths.Count; i++)
         {
-            var parsed = ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path));
-            if (fix && parsed.Document is not null)
+            if (fix && originals[i].Document is not null)
             {
-                var fixedResult = LintFixer.Fix(parsed);
-                fixes.Add((path, fixedResult, false));
+                var fixedResult = LintFixer.Fix(originals[i]);
+                fixes.Add((paths[i], fixedResult));
                 results.Add(fixedResult.Result);
             }
             else
             {
-                results.Add(parsed);
+                results.Add(originals[i]);
             }
         }
 
@@ -70,7 +70,7 @@ internal static class LintCommand
         // After a fix that was written, the fixed problems are gone; when nothing was written, report the originals.
         if (fix && written.Count == 0 && results.Any(result => result.HasErrors))
         {
-            diagnostics = paths.Select(path => ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path))).SelectMany(result => result.Diagnostics).ToList();
+            diagnostics = originals.SelectMany(result => result.Diagnostics).ToList();
         }
 
         var errors = diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
