@@ -24,6 +24,9 @@ public static class CliApp
             CheckCommand.Create(context),
             ImportClickUpCommand.Create(context),
             RenderCommand.Create(context),
+            NextVersionCommand.Create(context),
+            ShowCommand.Create(context),
+            ChangelogCommand.Create(context),
         ];
         foreach (var command in commands)
         {

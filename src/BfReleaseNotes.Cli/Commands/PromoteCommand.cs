@@ -15,16 +15,17 @@ internal static class PromoteCommand
     {
         var dir = CommonOptions.Dir();
         var version = new Option<string?>("--version") { Description = "The release version (SemVer 2.0). Default: the latest published version bumped by --bump." };
-        var bump = new Option<string?>("--bump") { Description = "major, minor or patch (default minor); ignored with --version." };
-        bump.AcceptOnlyFromAmong("major", "minor", "patch");
+        var bump = new Option<string?>("--bump") { Description = "auto, major, minor or patch (default minor). auto: decided by the pending entries (Removed or '**Breaking:**' major, minor while 0.x; Added, Changed, Deprecated minor; Fixed, Security patch; configurable under \"release\" in <dir>/config.json)." };
+        bump.AcceptOnlyFromAmong("auto", "major", "minor", "patch");
         var date = new Option<string?>("--date") { Description = "The release date, YYYY-MM-DD (default: today, UTC)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the note that would be published and the summary; write nothing." };
         var format = CommonOptions.Format();
         var commit = new Option<bool>("--commit") { Description = "Commit exactly the two files as 'Release <version>' (author from git config)." };
         var tag = new Option<bool>("--tag") { Description = "Also add an annotated tag v<version> (implies --commit)." };
+        var tagPrefix = new Option<string>("--tag-prefix") { Description = "What the tag name puts before the version.", DefaultValueFactory = _ => PromotionPlan.DefaultTagPrefix };
         var command = new Command("promote", "Publish Public and Beta of unreleased.md as <dir>/<version>.md and empty them; Internal stays.\n" + ExitCodes.Help + " Exit 1 also when the version is not greater than the latest or already published.")
         {
-            dir, version, bump, date, dryRun, format, commit, tag,
+            dir, version, bump, date, dryRun, format, commit, tag, tagPrefix,
         };
         command.SetAction(parse =>
         {
@@ -48,14 +49,21 @@ internal static class PromoteCommand
                 return ExitCodes.CouldNotRun;
             }
 
-            var request = new PromotionRequest(explicitVersion, Enum.Parse<VersionBump>(parse.GetValue(bump) ?? "minor", ignoreCase: true), releaseDate);
+            var folder = new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!));
+            var request = Request(folder, explicitVersion, parse.GetValue(bump), releaseDate);
             var wantsTag = parse.GetValue(tag);
-            return Run(context, new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)), request, parse.GetValue(dryRun), parse.GetValue(format) == "json", parse.GetValue(commit) || wantsTag, wantsTag);
+            return Run(context, folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", parse.GetValue(commit) || wantsTag, wantsTag ? parse.GetValue(tagPrefix)! : null);
         });
         return command;
     }
 
-    private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, bool commit, bool tag)
+    /// <summary>The request for <c>--bump</c> (auto reads the folder's rule); shared with <c>next-version</c> so both decide alike.</summary>
+    internal static PromotionRequest Request(ReleaseNotesFolder folder, SemVersion? version, string? bump, DateOnly date) =>
+        string.Equals(bump, "auto", StringComparison.Ordinal)
+            ? new PromotionRequest(version, VersionBump.Minor, date) { AutoBump = ReleaseSettings.Load(folder) }
+            : new PromotionRequest(version, Enum.Parse<VersionBump>(bump ?? "minor", ignoreCase: true), date);
+
+    private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, bool commit, string? tagPrefix)
     {
         folder.EnsureExists();
         var unreleased = folder.ReadUnreleased();
@@ -88,7 +96,7 @@ internal static class PromoteCommand
         string? tagName = null;
         if (commit)
         {
-            (sha, tagName) = plan.ApplyAndCommit(folder, tag);
+            (sha, tagName) = plan.ApplyAndCommit(folder, tagPrefix is not null, tagPrefix ?? PromotionPlan.DefaultTagPrefix);
         }
         else
         {
@@ -111,6 +119,7 @@ internal static class PromoteCommand
                 written ? [.. summary.Files] : [],
                 [.. summary.Published.Select(count => new EntryCountJson(count.Visibility.ToString(), count.Type.ToString(), count.Count))],
                 [.. summary.InternalLeftBehind.Select(count => new FlagCountJson(count.Flag, count.Count))],
+                summary.Decision is { } decided ? new BumpDecisionJson(decided.Bump.ToString().ToLowerInvariant(), decided.Wanted.ToString().ToLowerInvariant(), decided.Breaking, decided.File, decided.Line, decided.Visibility.ToString(), decided.Type.ToString(), decided.Entry.Content) : null,
                 commitSha,
                 tagName,
                 dryRun ? outcome.Plan?.PublishedText : null,
@@ -143,6 +152,11 @@ internal static class PromoteCommand
             }
         }
 
+        if (summary.Decision is { } decision)
+        {
+            summaryWriter.WriteLine($"  {decision.Describe()}");
+        }
+
         summaryWriter.WriteLine($"  published: {summary.PublishedTotal} entries");
         foreach (var count in summary.Published)
         {
@@ -170,6 +184,8 @@ internal sealed record EntryCountJson(string Visibility, string Type, int Count)
 
 internal sealed record FlagCountJson(string Flag, int Count);
 
+internal sealed record BumpDecisionJson(string Bump, string Wanted, bool Breaking, string File, int Line, string Visibility, string Type, string Entry);
+
 internal sealed record PromotionReportJson(
     string Status,
     string Version,
@@ -177,6 +193,7 @@ internal sealed record PromotionReportJson(
     IReadOnlyList<string> Files,
     IReadOnlyList<EntryCountJson> Published,
     IReadOnlyList<FlagCountJson> InternalLeftBehind,
+    BumpDecisionJson? Bump,
     string? Commit,
     string? Tag,
     string? PublishedText,

@@ -145,6 +145,9 @@ internal sealed class ConfigurationFile
     public IReadOnlyList<string?>? Ignore { get; set; }
 
     public LabelsFile? Labels { get; set; }
+
+    /// <summary>The release settings (<c>promote --bump auto</c>), read by <see cref="Promotion.ReleaseSettings"/>.</summary>
+    public Promotion.ReleaseConfigurationFile? Release { get; set; }
 }
 
 /// <summary>The <c>labels</c> object of the configuration file.</summary>

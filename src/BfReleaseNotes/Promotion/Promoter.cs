@@ -43,7 +43,8 @@ public static partial class Promoter
 
         var document = unreleased.Document;
         var latest = publishedVersions.OrderByDescending(version => version, SemVersion.PrecedenceComparer).FirstOrDefault();
-        var version = request.Version ?? Bump(latest, request.Bump);
+        var decision = request.Version is null ? request.AutoBump?.Decide(document, latest, folder.UnreleasedPath) : null;
+        var version = request.Version ?? Bump(latest, decision?.Bump ?? request.Bump);
         if (publishedVersions.Any(existing => existing.ComparePrecedenceTo(version) == 0) || File.Exists(folder.PublishedPath(version)))
         {
             return PromotionOutcome.Refused($"{folder.PublishedPath(version)} already exists; release {version} was already promoted");
@@ -60,7 +61,7 @@ public static partial class Promoter
             .SelectMany(section => section.ChangeTypes.SelectMany(changeType =>
                 changeType.DirectEntries.Select(entry => new PublishedEntry(section.Visibility!.Value, changeType.Type!.Value, entry.Text))))
             .ToList();
-        var summary = Summarize(version, request.Date, document, folder);
+        var summary = Summarize(version, request.Date, document, folder) with { Decision = decision };
         if (entries.Count == 0)
         {
             return PromotionOutcome.NothingToPromote(summary);
@@ -155,7 +156,7 @@ public static partial class Promoter
     /// candidate label (this covers <c>[#123]</c>, <c>[text][label]</c> and <c>[label][]</c>); the first
     /// definition of a label wins, as in CommonMark.
     /// </summary>
-    private static List<Trivia> UsedDefinitions(IEnumerable<PublishedEntry> entries, IEnumerable<Trivia> definitions)
+    internal static List<Trivia> UsedDefinitions(IEnumerable<PublishedEntry> entries, IEnumerable<Trivia> definitions)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)

@@ -36,11 +36,24 @@ public sealed record PromotionPlan(
     /// </summary>
     /// <returns>The commit id and the tag name (null without a tag).</returns>
     /// <exception cref="EnvironmentException">No repository, no identity, staged changes, an existing tag, or a failed commit.</exception>
-    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag)
+    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag) => ApplyAndCommit(folder, tag, DefaultTagPrefix);
+
+    /// <summary>
+    /// As <see cref="ApplyAndCommit(ReleaseNotesFolder, bool)"/>, with the tag named <paramref name="tagPrefix"/>
+    /// followed by the version (<c>release-1.4.0</c> for the prefix <c>release-</c>; an empty prefix tags <c>1.4.0</c>).
+    /// </summary>
+    /// <exception cref="EnvironmentException">As the other overload, or the prefix does not make a valid tag name.</exception>
+    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag, string tagPrefix)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(tagPrefix);
+        var tagName = tag ? tagPrefix + Version : null;
+        if (tagName is not null && !IsValidTagName(tagName))
+        {
+            throw new EnvironmentException($"the tag prefix '{tagPrefix}' does not make a valid git tag name ('{tagName}'); use letters, digits, '.', '_', '-' or '/', e.g. 'v'. Nothing was written");
+        }
+
         using var committer = ReleaseCommitter.Open(folder.Path);
-        var tagName = tag ? $"v{Version}" : null;
         committer.Validate([PublishedPath, UnreleasedPath], tagName);
         var originalUnreleased = ReleaseNotesFolder.ReadBytes(UnreleasedPath);
         Apply(folder);
@@ -56,6 +69,15 @@ public sealed record PromotionPlan(
             throw new EnvironmentException($"git commit failed: {exception.Message}; both files were restored", exception);
         }
     }
+
+    /// <summary>The tag prefix of <c>--tag</c> when none is given.</summary>
+    public const string DefaultTagPrefix = "v";
+
+    /// <summary>A conservative subset of git's ref-name rules: what a CI variable or a shell word can carry safely.</summary>
+    private static bool IsValidTagName(string name) =>
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/' or '+')
+        && !name.StartsWith('-') && !name.StartsWith('/') && !name.EndsWith('/') && !name.EndsWith(".lock", StringComparison.Ordinal)
+        && !name.Contains("..", StringComparison.Ordinal) && !name.Contains("//", StringComparison.Ordinal) && !name.EndsWith('.');
 
     /// <summary>Writes both files; <paramref name="afterRename"/> lets tests fail between the renames.</summary>
     internal void Apply(ReleaseNotesFolder folder, Action<int>? afterRename)

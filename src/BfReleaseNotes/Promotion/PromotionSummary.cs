@@ -17,6 +17,9 @@ public sealed record PromotionSummary(
     ImmutableArray<EntryCount> Published,
     ImmutableArray<FlagCount> InternalLeftBehind)
 {
+    /// <summary>With <c>--bump auto</c>, the bump and the entry that decided it; null otherwise.</summary>
+    public BumpDecision? Decision { get; init; }
+
     /// <summary>The number of entries published.</summary>
     public int PublishedTotal => Published.Sum(count => count.Count);
 }

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using BfReleaseNotes.Promotion;
+using BfReleaseNotes.Workspace;
+
+namespace BfReleaseNotes.Cli.Commands;
+
+/// <summary><c>next-version</c>: prints the version (or bump) the next <c>promote</c> would publish, for scripts.</summary>
+internal static class NextVersionCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var dir = CommonOptions.Dir();
+        var bump = new Option<string?>("--bump") { Description = "auto, major, minor or patch, as for promote (default minor)." };
+        bump.AcceptOnlyFromAmong("auto", "major", "minor", "patch");
+        var print = new Option<string>("--print") { Description = "version (default) or bump: major, minor or patch (what semantic-release's analyzeCommitsCmd prints).", DefaultValueFactory = _ => "version" };
+        print.AcceptOnlyFromAmong("version", "bump");
+        var command = new Command("next-version", "Print only the version the next 'promote' would publish (with --bump auto, the deciding entry goes to stderr). Prints nothing when there is nothing to promote.\n" + ExitCodes.Help)
+        {
+            dir, bump, print,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!));
+            folder.EnsureExists();
+            var bumpName = parse.GetValue(bump);
+            // The very plan promote makes (same request, same library call), so the two cannot disagree.
+            var request = PromoteCommand.Request(folder, version: null, bumpName, DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime));
+            var outcome = Promoter.Plan(folder.ReadUnreleased(), [.. folder.PublishedFiles().Select(file => file.Version)], request, folder);
+            switch (outcome.Status)
+            {
+                case PromotionStatus.Invalid:
+                    CommonOptions.PrintDiagnostics(context, outcome.Diagnostics);
+                    context.Error.WriteLine($"error: {outcome.Message}");
+                    return ExitCodes.ContentProblems;
+                case PromotionStatus.Refused:
+                    context.Error.WriteLine($"error: {outcome.Message}");
+                    return ExitCodes.ContentProblems;
+                case PromotionStatus.ConservationFailed:
+                    context.Error.WriteLine($"error: {outcome.Message}");
+                    return ExitCodes.CouldNotRun;
+                case PromotionStatus.NothingToPromote:
+                    context.Error.WriteLine("nothing to promote: Public and Beta are empty");
+                    return ExitCodes.Ok;
+            }
+
+            var summary = outcome.Summary!;
+            if (summary.Decision is { } decision)
+            {
+                context.Error.WriteLine(decision.Describe());
+            }
+
+            var applied = summary.Decision?.Bump ?? request.Bump;
+            context.Out.WriteLine(parse.GetValue(print) == "bump" ? applied.ToString().ToLowerInvariant() : summary.Version.ToString());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
