@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BfReleaseNotes.History;
 using BfReleaseNotes.Promotion;
 using BfReleaseNotes.Workspace;
 
@@ -12,8 +13,8 @@ internal static class NextVersionCommand
         var dir = CommonOptions.Dir();
         var bump = new Option<string?>("--bump") { Description = "auto, major, minor or patch, as for promote (default minor)." };
         bump.AcceptOnlyFromAmong("auto", "major", "minor", "patch");
-        var print = new Option<string>("--print") { Description = "version (default) or bump: major, minor or patch (what semantic-release's analyzeCommitsCmd prints).", DefaultValueFactory = _ => "version" };
-        print.AcceptOnlyFromAmong("version", "bump");
+        var print = new Option<string>("--print") { Description = "version (default); bump: major, minor or patch (for semantic-release's analyzeCommitsCmd); notes: the note without its title, as 'show VERSION --no-title' will print it (for generateNotesCmd).", DefaultValueFactory = _ => "version" };
+        print.AcceptOnlyFromAmong("version", "bump", "notes");
         var command = new Command("next-version", "Print only the version the next 'promote' would publish (with --bump auto, the deciding entry goes to stderr). Prints nothing when there is nothing to promote.\n" + ExitCodes.Help)
         {
             dir, bump, print,
@@ -50,7 +51,19 @@ internal static class NextVersionCommand
             }
 
             var applied = summary.Decision?.Bump ?? request.Bump;
-            context.Out.WriteLine(parse.GetValue(print) == "bump" ? applied.ToString().ToLowerInvariant() : summary.Version.ToString());
+            switch (parse.GetValue(print))
+            {
+                case "bump":
+                    context.Out.WriteLine(applied.ToString().ToLowerInvariant());
+                    break;
+                case "notes":
+                    context.Out.Write(NoteExporter.PlannedMarkdown(outcome.Plan!, publicOnly: false, withoutTitle: true));
+                    break;
+                default:
+                    context.Out.WriteLine(summary.Version.ToString());
+                    break;
+            }
+
             return ExitCodes.Ok;
         });
         return command;

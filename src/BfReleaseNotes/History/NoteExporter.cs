@@ -67,6 +67,18 @@ public static class NoteExporter
         return new ShowOutcome(ShowStatus.Shown, note, parsed.Diagnostics, null);
     }
 
+    /// <summary>
+    /// The note a planned promotion would publish, as <see cref="Show"/> will print it once the plan is applied:
+    /// what semantic-release's <c>generateNotesCmd</c> prints before its <c>prepareCmd</c> promotes.
+    /// </summary>
+    public static string PlannedMarkdown(PromotionPlan plan, bool publicOnly, bool withoutTitle)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        // The plan's file passed the conservation proof, which parses it cleanly.
+        var parsed = ReleaseNotesParser.Parse(plan.PublishedContent, DocumentKind.Published, plan.PublishedPath);
+        return Markdown(parsed.Document ?? throw new InvalidOperationException("a planned note always parses"), publicOnly, withoutTitle);
+    }
+
     /// <summary>The note's markdown: the file's text, less Beta and the title when asked.</summary>
     internal static string Markdown(ReleaseNotesDocument document, bool publicOnly, bool withoutTitle)
     {
