@@ -87,7 +87,11 @@ public static class ChangelogWriter
                 else if (!string.Equals(first.Text, line, StringComparison.Ordinal))
                 {
                     // CommonMark takes the first definition of a label, so older entries link where the newest release says.
-                    warnings.Add($"the link label [{label}] is defined differently in {release.Version} and {first.Version}; the changelog keeps the definition of {first.Version}, the newer one");
+                    // The label as the file writes it ('[#101]'), not its normalised key.
+                    var trimmed = line.TrimStart();
+                    var close = trimmed.IndexOf(']', StringComparison.Ordinal);
+                    var written = trimmed.StartsWith('[') && close > 0 ? trimmed[..(close + 1)] : $"[{label}]";
+                    warnings.Add($"the link label {written} is defined differently in {release.Version} and {first.Version}; the changelog keeps the definition of {first.Version}, the newer one");
                 }
             }
         }
