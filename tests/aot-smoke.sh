@@ -35,6 +35,14 @@ git checkout -q main && git merge -q --no-ff feature -m "Merge feature"
 [ -z "$(git status --porcelain)" ] || fail "work tree not clean after promote --commit: $(git status --porcelain)"
 "$bin" lint >/dev/null || fail "lint after promote"
 "$bin" check --base HEAD~1 >/dev/null || fail "check of the release commit did not pass"
+# The weekly release's commands: the config's "release" object, the source-generated JSON of show, a custom tag prefix.
+printf '{ "release": { "bump": { "fixed": "minor" } } }\n' > release-notes/config.json
+"$bin" add --section public --type fixed "Imports keep accents." >/dev/null
+[ "$("$bin" next-version --bump auto 2>/dev/null)" = "1.1.0" ] || fail "next-version --bump auto with the configured rule"
+"$bin" promote --bump auto --tag --tag-prefix release- >/dev/null 2>&1 || fail "promote --bump auto --tag --tag-prefix"
+git rev-parse -q --verify refs/tags/release-1.1.0 >/dev/null || fail "tag release-1.1.0 is missing"
+"$bin" show latest --format json | grep -q '"version": "1.1.0"' || fail "show latest --format json"
+"$bin" changelog --output CHANGELOG.md 2>/dev/null && "$bin" changelog --check >/dev/null || fail "changelog --check after writing it"
 
 mkdir -p "$work/plain" && cd "$work/plain"
 set +e
