@@ -188,6 +188,21 @@ public sealed class ReleaseCommandsTests : IDisposable
         Assert.Contains("BFRN205", changelog.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_tag_prefix_that_makes_no_valid_tag_is_refused_before_anything_is_written()
+    {
+        using var repository = new ReleaseRepository();
+        repository.Write("release-notes/unreleased.md", Pending);
+        repository.CommitAll("Notes");
+        var before = repository.Snapshot();
+
+        var promote = repository.Run("promote", "--tag", "--tag-prefix", "bad prefix ");
+
+        Assert.Equal(2, promote.ExitCode);
+        Assert.Contains("the tag prefix 'bad prefix ' does not make a valid git tag name", promote.Error, StringComparison.Ordinal);
+        Assert.Equal(before, repository.Snapshot());
+    }
+
     [Theory]
     [InlineData("next-version", "--print")]
     [InlineData("show", "--no-title")]

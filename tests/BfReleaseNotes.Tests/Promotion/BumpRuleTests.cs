@@ -131,6 +131,17 @@ public sealed class BumpRuleTests : IDisposable
     }
 
     [Fact]
+    public void The_merge_request_check_reads_a_configuration_with_a_release_object()
+    {
+        var json = """{ "ignore": ["docs/**"], "release": { "bump": { "fixed": "minor" } } }"""u8;
+
+        var ok = BfReleaseNotes.Checks.CheckConfiguration.TryParse(json, "config.json", out var configuration, out var error);
+
+        Assert.True(ok, error);
+        Assert.True(configuration!.IsIgnored("docs/a.md"));
+    }
+
+    [Fact]
     public void Without_a_configuration_file_the_rule_is_the_default()
     {
         Assert.Equal(BumpRule.Default, ReleaseSettings.Load(_scratch.Folder));
