@@ -133,7 +133,7 @@ public sealed class ReleaseComponentTests : IDisposable
     }
 
     [Fact]
-    public void Both_jobs_run_only_in_scheduled_pipelines_and_the_promote_job_installs_the_tool()
+    public void Both_jobs_run_only_in_the_weekly_schedule_and_the_promote_job_installs_the_tool()
     {
         var component = new ReleaseComponent();
 
@@ -141,7 +141,7 @@ public sealed class ReleaseComponentTests : IDisposable
         {
             var rules = (YamlDotNet.RepresentationModel.YamlSequenceNode)component.Job(job)["rules"];
             var condition = ((YamlDotNet.RepresentationModel.YamlScalarNode)((YamlDotNet.RepresentationModel.YamlMappingNode)Assert.Single(rules.Children))["if"]).Value;
-            Assert.Equal("$CI_PIPELINE_SOURCE == \"schedule\"", condition);
+            Assert.Equal("$CI_PIPELINE_SOURCE == \"schedule\" && $RELEASE_NOTES_WEEKLY == \"true\"", condition);
         }
 
         Assert.Contains(component.Lines("release-notes-promote", "before_script"), line => line.StartsWith("dotnet tool update --global BfReleaseNotes.Cli", StringComparison.Ordinal));
@@ -159,6 +159,7 @@ public sealed class ReleaseComponentTests : IDisposable
             ["GIT_TERMINAL_PROMPT"] = "0",
             ["PATH"] = _temp.Combine("tools") + ":" + System.Environment.GetEnvironmentVariable("PATH"),
             ["CI_PIPELINE_SOURCE"] = "schedule",
+            ["RELEASE_NOTES_WEEKLY"] = "true",
             ["CI_DEFAULT_BRANCH"] = "main",
             ["CI_SERVER_PROTOCOL"] = "https",
             ["CI_SERVER_HOST"] = "gitlab.example.com",
