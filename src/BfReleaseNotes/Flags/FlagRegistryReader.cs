@@ -1,3 +1,5 @@
+using BfReleaseNotes.Checks;
+using BfReleaseNotes.Git;
 using BfReleaseNotes.GitLab;
 using BfReleaseNotes.Workspace;
 
@@ -45,4 +47,44 @@ public sealed class FlagRegistryReader
 
         return parsed;
     }
+
+    /// <summary>
+    /// Reads the registry for <c>flags check</c>: the request's options first, then the <c>"flags"</c> object of
+    /// <c>&lt;folder&gt;/config.json</c> (its registry path is relative to the repository root, like <c>"folder"</c>).
+    /// </summary>
+    /// <exception cref="EnvironmentException">No registry is configured, the configuration is not valid, or the registry cannot be read.</exception>
+    public FlagRegistry ReadFor(FlagCheckRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var configPath = Path.Combine(request.Folder.Path, CheckConfiguration.FileName);
+        var settings = FlagsConfiguration.Default;
+        if (File.Exists(configPath))
+        {
+            if (!CheckConfiguration.TryParse(ReleaseNotesFolder.ReadBytes(configPath), configPath, out var configuration, out var error))
+            {
+                throw new EnvironmentException($"the configuration is not valid: {error}");
+            }
+
+            settings = configuration.Flags ?? settings;
+        }
+
+        var environment = request.Environment ?? settings.Environment;
+        var betaAudience = request.BetaAudience ?? settings.BetaAudience;
+        if (request.Registry is { } fromOption)
+        {
+            return Read(fromOption, environment, betaAudience, ReadIfExists);
+        }
+
+        if (settings.Registry is null)
+        {
+            throw new EnvironmentException(
+                $"no feature-flag registry: pass --registry FILE or --registry gitlab, or set \"flags\": {{ \"registry\": \"gitlab\" }} in {configPath}");
+        }
+
+        // Paths in the configuration are relative to the repository root; outside a repository, to the folder's parent.
+        var root = RepositoryLocator.Discover(request.Folder.Path) ?? Path.GetDirectoryName(Path.GetFullPath(request.Folder.Path))!;
+        return Read(settings.Registry, environment, betaAudience, path => ReadIfExists(Path.Combine(root, path)) is { } bytes ? bytes : null);
+    }
+
+    private static byte[]? ReadIfExists(string path) => File.Exists(path) ? ReleaseNotesFolder.ReadBytes(path) : null;
 }

@@ -43,19 +43,20 @@ public static class FlagRolloutChecker
             Diagnostic? Finding(string code, DiagnosticSeverity severity, string message) =>
                 new(code, severity, file, position, Printable(message));
             var entries = flag.Total == 1 ? "its entry is" : $"its {flag.Total} entries are";
+            var them = flag.Total == 1 ? "it" : "them";
             var finding = registered switch
             {
                 null => Finding(DiagnosticCodes.UnknownFlag, DiagnosticSeverity.Error, Unknown(flag.Key, registry)),
                 _ when flag.Total == 0 => null,
                 { State: FlagState.On } => Finding(DiagnosticCodes.FlagOnForEveryone, warning,
                     $"flag '{flag.Key}' is on for everyone in {registry.Environment} ({registered.Reason}), but {entries} still Internal; " +
-                    $"publish them: `bf-release-notes flags graduate {flag.Key} --to public{dir}`"),
+                    $"publish {them}: `bf-release-notes flags graduate {flag.Key} --to public{dir}`"),
                 { State: FlagState.Beta } => Finding(DiagnosticCodes.FlagOnForBeta, warning,
                     $"flag '{flag.Key}' is on for the beta audience in {registry.Environment} ({registered.Reason}), but {entries} still Internal; " +
-                    $"move them to Beta: `bf-release-notes flags graduate {flag.Key} --to beta{dir}`"),
+                    $"move {them} to Beta: `bf-release-notes flags graduate {flag.Key} --to beta{dir}`"),
                 { State: FlagState.Removed } => Finding(DiagnosticCodes.FlagRemoved, warning,
                     $"flag '{flag.Key}' is removed from the registry ({registered.Reason}), but {entries} still pending in Internal; " +
-                    $"if the feature shipped, publish them (`bf-release-notes flags graduate {flag.Key} --to public{dir}`); if it was dropped, delete them"),
+                    $"if the feature shipped, publish {them} (`bf-release-notes flags graduate {flag.Key} --to public{dir}`); if it was dropped, delete {them}"),
                 _ => null,
             };
             verdicts.Add(new FlagVerdict(flag.Key, flag.Total, position, registered, finding));
@@ -122,8 +123,11 @@ public static class FlagRolloutChecker
     /// Registry names and GitLab's texts are untrusted: control and format characters (terminal escapes, bidi
     /// overrides) become '?', so a message cannot rewrite the terminal or a CI log.
     /// </summary>
-    internal static string Printable(string text)
+    /// <param name="text">Text from a registry, GitLab or the notes.</param>
+    /// <returns>The text with every control and format character replaced by <c>?</c>.</returns>
+    public static string Printable(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
         foreach (var character in text)
         {
