@@ -67,12 +67,13 @@ internal static class FlagsCommand
                 Strict = parse.GetValue(strict),
             };
             var reader = new FlagRegistryReader { GitLab = gitlab, ClientOptions = new GitLabClientOptions { Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) } };
-            return Check(context, request, reader, parse.GetValue(format) == "json");
+            // The --dir in suggested commands is the folder as the user typed it, not as resolved.
+            return Check(context, request, reader, parse.GetValue(format) == "json", parse.GetValue(dir)!);
         });
         return command;
     }
 
-    private static int Check(CliContext context, FlagCheckRequest request, FlagRegistryReader reader, bool json)
+    private static int Check(CliContext context, FlagCheckRequest request, FlagRegistryReader reader, bool json, string typedDir)
     {
         var document = CommonOptions.ReadValidUnreleased(context, request.Folder);
         if (document is null)
@@ -81,7 +82,7 @@ internal static class FlagsCommand
         }
 
         var registry = reader.ReadFor(request);
-        var result = FlagRolloutChecker.Check(document, registry, request.Folder.UnreleasedPath, request.Strict, request.Folder.Path);
+        var result = FlagRolloutChecker.Check(document, registry, request.Folder.UnreleasedPath, request.Strict, typedDir);
         if (json)
         {
             context.Out.WriteLine(FlagCheckReport.ToJson(result));
