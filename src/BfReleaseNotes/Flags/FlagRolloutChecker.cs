@@ -101,7 +101,7 @@ public static class FlagRolloutChecker
             .ThenBy(candidate => candidate, StringComparer.Ordinal)
             .Take(3);
         return $"flag '{key}' is not in the feature-flag registry ({registry.Source}); closest: {string.Join(", ", closest.Select(name => $"'{name}'"))}. " +
-               "Correct the key in the notes (a typo?), or create the flag in the registry";
+               "Correct the key in the notes (a typo?), or create the flag in the registry; if the flag was deleted from it, graduate or delete its entries";
     }
 
     private static Dictionary<string, SourcePosition> FirstHeadings(ReleaseNotesDocument document)
