@@ -106,6 +106,50 @@ public sealed class GitLabFeatureFlagsClientTests
     }
 
     [Fact]
+    public void A_retry_after_date_is_waited_for_from_the_clock()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var calls = 0;
+        using var stub = new GitLabStub(_ => Interlocked.Increment(ref calls) == 1
+            ? new StubResponse(503, "{}", new Dictionary<string, string> { ["Retry-After"] = now.AddSeconds(20).ToString("R", System.Globalization.CultureInfo.InvariantCulture) })
+            : new StubResponse(200, Page()));
+        var gitlab = new GitLabCiEnvironment(stub.ApiUrl, "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", Secret));
+
+        new GitLabFeatureFlagsClient(gitlab, new GitLabClientOptions { Wait = _waits.Enqueue, Clock = new FixedClock(now) }).ListAll();
+
+        Assert.Equal([TimeSpan.FromSeconds(20)], _waits);
+    }
+
+    [Fact]
+    public void A_retry_after_beyond_the_longest_wait_is_cut_to_it()
+    {
+        var calls = 0;
+        using var stub = new GitLabStub(_ => Interlocked.Increment(ref calls) == 1
+            ? new StubResponse(429, "{}", new Dictionary<string, string> { ["Retry-After"] = "3600" })
+            : new StubResponse(200, Page()));
+
+        Client(stub).ListAll();
+
+        Assert.Equal([TimeSpan.FromSeconds(60)], _waits);
+    }
+
+    [Fact]
+    public void A_refused_connection_is_retried_and_then_named()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var gitlab = new GitLabCiEnvironment($"http://127.0.0.1:{port}/api/v4", "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", Secret));
+
+        var exception = Assert.Throws<EnvironmentException>(() => new GitLabFeatureFlagsClient(gitlab, new GitLabClientOptions { Wait = _waits.Enqueue, MaxAttempts = 3 }).ListAll());
+
+        Assert.Contains("cannot reach GitLab", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("3 tries", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _waits.Count);
+    }
+
+    [Fact]
     public void Server_errors_are_retried_with_doubling_waits_and_then_reported_with_exit_2()
     {
         using var stub = new GitLabStub(_ => new StubResponse(503, "{\"message\":\"unavailable\"}"));
@@ -275,5 +319,11 @@ public sealed class GitLabFeatureFlagsClientTests
             [("everyone", FlagState.On), ("beta-only", FlagState.Beta), ("staging-only", FlagState.Off)],
             registry.Flags.Select(flag => (flag.Key, flag.State)));
         Assert.StartsWith("GitLab project 42 at http://127.0.0.1:", registry.Source, StringComparison.Ordinal);
+    }
+
+    /// <summary>A clock that always says the same time.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
