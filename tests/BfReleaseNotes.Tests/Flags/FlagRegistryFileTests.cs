@@ -104,6 +104,21 @@ public sealed class FlagRegistryFileTests
         }
     }
 
+    [Fact]
+    public void The_readme_example_is_a_valid_registry_with_the_states_it_describes()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var section = readme[readme.IndexOf("#### The registry file", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var json = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var registry = Parse(json);
+
+        Assert.Equal(
+            [("new-editor", FlagState.Percentage), ("dark-mode", FlagState.On), ("beta-search", FlagState.Beta), ("old-export", FlagState.Removed), ("team-dashboard", FlagState.Unspecified)],
+            registry.Flags.Select(flag => (flag.Key, flag.State)));
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
