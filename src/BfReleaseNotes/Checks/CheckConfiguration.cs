@@ -69,7 +69,7 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
                 reason = reason[..cut];
             }
 
-            error = $"{file}:{line}:{column}: {reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns) and \"labels\" (object with \"none\" and \"edit\") and \"flags\" (object with \"registry\", \"environment\" and \"betaAudience\")";
+            error = $"{file}:{line}:{column}: {reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns), \"labels\" (object with \"none\" and \"edit\") and \"flags\" (object with \"registry\", \"environment\" and \"betaAudience\")";
             return false;
         }
 
