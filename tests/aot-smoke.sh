@@ -44,6 +44,25 @@ git rev-parse -q --verify refs/tags/release-1.1.0 >/dev/null || fail "tag releas
 "$bin" show latest --format json | grep -q '"version": "1.1.0"' || fail "show latest --format json"
 "$bin" changelog --output CHANGELOG.md 2>/dev/null && "$bin" changelog --check >/dev/null || fail "changelog --check after writing it"
 
+# Feature flags: the registry read from the head commit (check) and from disk (flags check), source-generated JSON.
+git checkout -qb flags
+printf '{ "flags": { "registry": "release-notes/flags.json" } }\n' > release-notes/config.json
+printf '{ "flags": [ { "key": "new-editor", "environments": { "*": { "state": "on" } } } ] }\n' > release-notes/flags.json
+"$bin" add --section internal --type added --flag new-edtor "Drafts are saved." >/dev/null
+git add -A && git commit -qm "Flagged work"
+set +e
+out=$("$bin" check --base main 2>&1); code=$?
+set -e
+[ "$code" = 1 ] || fail "check with an unknown flag exited $code, expected 1: $out"
+grep -q "BFRN300: flag 'new-edtor' is not in the feature-flag registry (release-notes/flags.json); closest: 'new-editor'" <<<"$out" || fail "check did not name the closest flag: $out"
+set +e
+out=$("$bin" flags check 2>&1); code=$?
+set -e
+[ "$code" = 1 ] || fail "flags check with an unknown flag exited $code, expected 1: $out"
+sed -i 's/new-edtor/new-editor/' release-notes/unreleased.md
+out=$("$bin" flags check 2>&1) || fail "flags check with a known flag failed: $out"
+grep -q 'flags graduate new-editor --to public' <<<"$out" || fail "flags check did not suggest graduating: $out"
+
 mkdir -p "$work/plain" && cd "$work/plain"
 set +e
 "$bin" check >/dev/null 2>&1; code=$?

@@ -113,6 +113,8 @@ internal static class CheckCommand
             Description = description,
             DescriptionTruncated = truncated,
             CloneDepth = depth,
+            // Read only when the configuration names a registry: "gitlab" needs the API address, project and token.
+            FlagRegistryReader = new Flags.FlagRegistryReader { GitLab = GitLab.GitLabCiEnvironment.FromVariables(context.Environment) },
         };
     }
 

@@ -1,13 +1,18 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BfReleaseNotes.Flags;
+using BfReleaseNotes.GitLab;
 using BfReleaseNotes.Model;
 using BfReleaseNotes.Workspace;
 
 namespace BfReleaseNotes.Cli.Commands;
 
-/// <summary><c>flags</c>: lists the Internal feature flags; <c>flags graduate</c> moves one flag's entries up.</summary>
+/// <summary>
+/// <c>flags</c>: lists the Internal feature flags; <c>flags graduate</c> moves one flag's entries up; <c>flags check</c>
+/// compares them with the feature-flag registry.
+/// </summary>
 internal static class FlagsCommand
 {
     public static Command Create(CliContext context)
@@ -17,7 +22,87 @@ internal static class FlagsCommand
         var command = new Command("flags", "List every feature flag of the Internal section with its entry counts per change type.\n" + ExitCodes.Help) { dir, format };
         command.SetAction(parse => List(context, new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)), parse.GetValue(format) == "json"));
         command.Subcommands.Add(CreateGraduate(context));
+        command.Subcommands.Add(CreateCheck(context));
         return command;
+    }
+
+    private static Command CreateCheck(CliContext context)
+    {
+        var registry = new Option<string?>("--registry") { Description = "A registry file (JSON), or 'gitlab' for the project's GitLab feature flags (default: \"flags\".\"registry\" of <dir>/config.json)." };
+        var environment = new Option<string?>("--environment") { Description = "The environment whose rollout counts (default: \"flags\".\"environment\" of the configuration, else production)." };
+        var betaAudience = new Option<string?>("--beta-audience") { Description = "The GitLab user list that is the beta audience (default: \"flags\".\"betaAudience\" of the configuration)." };
+        var apiUrl = new Option<string?>("--api-url") { Description = "GitLab's API root, e.g. https://gitlab.example.com/api/v4 (default: CI_API_V4_URL)." };
+        var project = new Option<string?>("--project") { Description = "The GitLab project's id or full path (default: CI_PROJECT_ID)." };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds GitLab may take for one request before it is retried.", DefaultValueFactory = _ => 30 };
+        var strict = new Option<bool>("--strict") { Description = "Warnings are errors (exit 1)." };
+        var dir = CommonOptions.Dir();
+        var format = CommonOptions.Format();
+        var command = new Command(
+            "check",
+            "Check the Internal flag groups against the feature-flag registry: unknown flags are errors (with the closest known names); flags on for everyone or for the beta audience, " +
+            "and flags removed from the registry, whose entries are still Internal are warnings (with the flags graduate command). The token comes from GITLAB_TOKEN, else CI_JOB_TOKEN.\n" +
+            "Exit codes: 0 no error, 1 an unknown flag (or any finding with --strict), 2 the registry or the notes could not be read.")
+        {
+            registry, environment, betaAudience, apiUrl, project, timeout, strict, dir, format,
+        };
+        command.SetAction(parse =>
+        {
+            var gitlab = GitLabCiEnvironment.FromVariables(context.Environment);
+            if (parse.GetValue(apiUrl) is { } url)
+            {
+                gitlab = gitlab with { ApiUrl = url, ApiUrlSource = "--api-url" };
+            }
+
+            if (parse.GetValue(project) is { } id)
+            {
+                gitlab = gitlab with { ProjectId = id, ProjectIdSource = "--project" };
+            }
+
+            var registryOption = parse.GetValue(registry);
+            var request = new FlagCheckRequest(new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)))
+            {
+                Registry = registryOption is null or FlagsConfiguration.GitLabRegistry ? registryOption : context.Resolve(registryOption),
+                Environment = parse.GetValue(environment),
+                BetaAudience = parse.GetValue(betaAudience),
+                Strict = parse.GetValue(strict),
+            };
+            var reader = new FlagRegistryReader { GitLab = gitlab, ClientOptions = new GitLabClientOptions { Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) } };
+            // The --dir in suggested commands is the folder as the user typed it, not as resolved.
+            return Check(context, request, reader, parse.GetValue(format) == "json", parse.GetValue(dir)!);
+        });
+        return command;
+    }
+
+    private static int Check(CliContext context, FlagCheckRequest request, FlagRegistryReader reader, bool json, string typedDir)
+    {
+        var document = CommonOptions.ReadValidUnreleased(context, request.Folder);
+        if (document is null)
+        {
+            return ExitCodes.ContentProblems;
+        }
+
+        var registry = reader.ReadFor(request);
+        var result = FlagRolloutChecker.Check(document, registry, request.Folder.UnreleasedPath, request.Strict, typedDir);
+        if (json)
+        {
+            context.Out.WriteLine(FlagCheckReport.ToJson(result));
+        }
+        else
+        {
+            foreach (var flag in result.Flags)
+            {
+                var state = flag.Registered is { } registered ? $"{registered.Describe()} ({FlagRolloutChecker.Printable(registered.Reason)})" : "not in the registry";
+                context.Out.WriteLine($"{flag.Key}: {flag.Entries.ToString(CultureInfo.InvariantCulture)} {(flag.Entries == 1 ? "entry" : "entries")}; {state}");
+            }
+        }
+
+        CommonOptions.PrintDiagnostics(context, result.Findings);
+        var errors = result.Findings.Count(finding => finding.Severity == DiagnosticSeverity.Error);
+        var warnings = result.Findings.Length - errors;
+        context.Error.WriteLine(
+            $"flags check: {result.Flags.Length.ToString(CultureInfo.InvariantCulture)} flag(s) against {FlagRolloutChecker.Printable(registry.Source)} (environment {FlagRolloutChecker.Printable(registry.Environment)}): " +
+            $"{errors.ToString(CultureInfo.InvariantCulture)} error(s), {warnings.ToString(CultureInfo.InvariantCulture)} warning(s)");
+        return result.HasErrors ? ExitCodes.ContentProblems : ExitCodes.Ok;
     }
 
     private static Command CreateGraduate(CliContext context)

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BfReleaseNotes.Flags;
 
 namespace BfReleaseNotes.Checks;
 
@@ -12,7 +13,8 @@ namespace BfReleaseNotes.Checks;
 /// {
 ///   "folder": "release-notes",
 ///   "ignore": ["docs/**", "*.md", ".gitlab-ci.yml"],
-///   "labels": { "none": "release-notes::none", "edit": "release-notes::edit" }
+///   "labels": { "none": "release-notes::none", "edit": "release-notes::edit" },
+///   "flags": { "registry": "gitlab", "environment": "production", "betaAudience": "beta-testers" }
 /// }
 /// </code>
 /// Every key is optional; unknown keys are errors (a misspelt key must not be ignored silently).
@@ -23,6 +25,9 @@ namespace BfReleaseNotes.Checks;
 /// <param name="EditLabel">The merge-request label that allows removing pending entries and changing published files.</param>
 public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPattern> Ignore, string NoneLabel, string EditLabel)
 {
+    /// <summary>The feature-flag registry settings (<c>"flags"</c>); null when the file has none.</summary>
+    public FlagsConfiguration? Flags { get; init; }
+
     /// <summary>The file name of the configuration, inside the release-notes folder.</summary>
     public const string FileName = "config.json";
 
@@ -64,7 +69,7 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
                 reason = reason[..cut];
             }
 
-            error = $"{file}:{line}:{column}: {reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns) and \"labels\" (object with \"none\" and \"edit\")";
+            error = $"{file}:{line}:{column}: {reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns), \"labels\" (object with \"none\" and \"edit\"), \"release\" (object with the bump rules of promote --bump auto) and \"flags\" (object with \"registry\", \"environment\" and \"betaAudience\")";
             return false;
         }
 
@@ -105,7 +110,13 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
             return false;
         }
 
-        configuration = new CheckConfiguration(folder, ignore.ToImmutable(), none.Trim(), edit.Trim());
+        FlagsConfiguration? flags = null;
+        if (parsed.Flags is not null && !FlagsConfiguration.TryCreate(parsed.Flags, file, out flags, out error))
+        {
+            return false;
+        }
+
+        configuration = new CheckConfiguration(folder, ignore.ToImmutable(), none.Trim(), edit.Trim()) { Flags = flags };
         error = null;
         return true;
     }
@@ -131,7 +142,7 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
 
     /// <summary>Compares field by field (the ignore list by content).</summary>
     public bool Equals(CheckConfiguration? other) =>
-        other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel;
+        other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel && Flags == other.Flags;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel);
@@ -148,6 +159,9 @@ internal sealed class ConfigurationFile
 
     /// <summary>The release settings (<c>promote --bump auto</c>), read by <see cref="Promotion.ReleaseSettings"/>.</summary>
     public Promotion.ReleaseConfigurationFile? Release { get; set; }
+
+    /// <summary>The feature-flag registry settings, owned by <see cref="FlagsConfiguration"/>.</summary>
+    public FlagsConfigurationFile? Flags { get; set; }
 }
 
 /// <summary>The <c>labels</c> object of the configuration file.</summary>

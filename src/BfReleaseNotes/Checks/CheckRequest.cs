@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BfReleaseNotes.Flags;
 
 namespace BfReleaseNotes.Checks;
 
@@ -26,10 +27,17 @@ public sealed record CheckRequest(string RepositoryPath, RevisionChoice Base, Re
     /// <summary>The clone depth the CI job asked for (<c>GIT_DEPTH</c>), named in the shallow-clone advice; null when unknown.</summary>
     public int? CloneDepth { get; init; }
 
+    /// <summary>
+    /// Reads the feature-flag registry when the configuration names one (GitLab's variables and network behaviour
+    /// live in it); null reads registry files only, so a GitLab registry then cannot be read and the check cannot decide.
+    /// </summary>
+    public FlagRegistryReader? FlagRegistryReader { get; init; }
+
     /// <summary>Compares field by field (the labels by content).</summary>
     public bool Equals(CheckRequest? other) =>
         other is not null && RepositoryPath == other.RepositoryPath && Base == other.Base && Head == other.Head && Folder == other.Folder &&
-        Labels.SequenceEqual(other.Labels) && Description == other.Description && DescriptionTruncated == other.DescriptionTruncated && CloneDepth == other.CloneDepth;
+        Labels.SequenceEqual(other.Labels) && Description == other.Description && DescriptionTruncated == other.DescriptionTruncated && CloneDepth == other.CloneDepth &&
+        ReferenceEquals(FlagRegistryReader, other.FlagRegistryReader);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(RepositoryPath, Base, Head, Folder, Labels.Length, Description);

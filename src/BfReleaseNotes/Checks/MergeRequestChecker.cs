@@ -134,6 +134,17 @@ public static partial class MergeRequestChecker
             headDocument = parsed.Document;
         }
 
+        // The feature-flag registry, when configured: unknown flags are errors (notes invalid), the rest information.
+        try
+        {
+            diagnostics.AddRange(Flags.FlagRolloutChecker.ForMergeRequest(
+                headDocument, configuration.Flags, request.FlagRegistryReader, path => git.ReadFile(headSha, path), unreleasedPath, folder));
+        }
+        catch (Workspace.EnvironmentException exception)
+        {
+            return CheckResult.CannotDecide($"cannot decide: the feature-flag registry of {configPath} cannot be read: {exception.Message}.", folder) with { Range = range };
+        }
+
         var publishedPool = new EntryPool();
         foreach (var file in addedPublished)
         {
@@ -334,8 +345,11 @@ public static partial class MergeRequestChecker
 
                 var errors = facts.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
                 var files = string.Join(", ", errors.Select(diagnostic => diagnostic.File).Distinct(StringComparer.Ordinal));
+                var flagHint = errors.Any(error => error.Code == DiagnosticCodes.UnknownFlag)
+                    ? " Flags unknown to the feature-flag registry: correct the key or create the flag (`bf-release-notes flags check` shows them)."
+                    : string.Empty;
                 return $"check failed (notes invalid): {files} at head {(errors.Count == 1 ? "has 1 error" : $"has {errors.Count} errors")} (listed as file:line:col); " +
-                       "fix them (`bf-release-notes lint` shows them, `lint --fix` repairs the fixable ones), commit and push.";
+                       "fix them (`bf-release-notes lint` shows them, `lint --fix` repairs the fixable ones), commit and push." + flagHint;
             case CheckOutcome.PendingEntriesRemoved:
                 return $"check failed (pending entries removed): this merge request removes or rewrites {Count(facts.Removed.Length, "pending entry", "pending entries")} of {facts.UnreleasedPath} " +
                        $"that it did not add (listed below); restore {(facts.Removed.Length == 1 ? "it" : "them")}, or add the label '{editLabel}' if this is intended.";

@@ -2,7 +2,8 @@ namespace BfReleaseNotes.Model;
 
 /// <summary>
 /// Every diagnostic code the parser and linter emit. Codes are stable: scripts and CI may match on them.
-/// BFRN0xx are about the file as bytes, BFRN1xx about its structure, BFRN2xx about published files.
+/// BFRN0xx are about the file as bytes, BFRN1xx about its structure, BFRN2xx about published files, BFRN30x about
+/// the feature flags of the notes checked against a feature-flag registry (<c>flags check</c>).
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -96,6 +97,18 @@ public static class DiagnosticCodes
     /// <summary>A flag group in a published file.</summary>
     public const string FlagGroupInPublished = "BFRN206";
 
+    /// <summary>A flag group names a flag the feature-flag registry does not know (error; the closest known flags are named).</summary>
+    public const string UnknownFlag = "BFRN300";
+
+    /// <summary>A flag is on for everyone in the checked environment, but its entries are still Internal (warning; graduate to Public).</summary>
+    public const string FlagOnForEveryone = "BFRN301";
+
+    /// <summary>A flag is on for the beta audience, but its entries are still Internal (warning; graduate to Beta).</summary>
+    public const string FlagOnForBeta = "BFRN302";
+
+    /// <summary>A flag is removed from the registry, but its entries are still pending in Internal (warning).</summary>
+    public const string FlagRemoved = "BFRN303";
+
     /// <summary>All codes with a one-line description, for documentation and tests.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
@@ -129,5 +142,9 @@ public static class DiagnosticCodes
         [VersionMismatch] = "title version differs from the file name",
         [InternalInPublished] = "Internal section in a published file",
         [FlagGroupInPublished] = "flag group in a published file",
+        [UnknownFlag] = "flag unknown to the feature-flag registry",
+        [FlagOnForEveryone] = "flag on for everyone, entries still Internal (warning)",
+        [FlagOnForBeta] = "flag on for the beta audience, entries still Internal (warning)",
+        [FlagRemoved] = "flag removed from the registry, entries still pending (warning)",
     };
 }

@@ -1,3 +1,4 @@
+using BfReleaseNotes.Flags;
 using BfReleaseNotes.Markdown;
 using BfReleaseNotes.Model;
 using BfReleaseNotes.Workspace;
@@ -7,6 +8,7 @@ namespace BfReleaseNotes.Tests.Diagnostics;
 /// <summary>
 /// One folder per diagnostic under Cases/Diagnostics: the input file, the diagnostics it must produce
 /// (<c>expected.txt</c>, one <c>line:col CODE</c> per line) and the hint the message must give (<c>hint.txt</c>).
+/// A case with a <c>registry.json</c> is a <c>flags check</c> case: its findings are checked against that registry.
 /// </summary>
 public class DiagnosticCaseTests
 {
@@ -18,9 +20,9 @@ public class DiagnosticCaseTests
     {
         var input = CaseFiles.DiagnosticInput(caseName);
 
-        var parsed = ReleaseNotesParser.Parse(File.ReadAllBytes(input), ReleaseNotesFolder.KindOf(input), input);
+        var diagnostics = Diagnose(caseName, input);
 
-        var actual = parsed.Diagnostics.Select(diagnostic => $"{diagnostic.Position.Line}:{diagnostic.Position.Column} {diagnostic.Code}").ToList();
+        var actual = diagnostics.Select(diagnostic => $"{diagnostic.Position.Line}:{diagnostic.Position.Column} {diagnostic.Code}").ToList();
         Assert.Equal(CaseFiles.ExpectedDiagnostics(caseName), actual);
     }
 
@@ -31,9 +33,9 @@ public class DiagnosticCaseTests
         var input = CaseFiles.DiagnosticInput(caseName);
         var code = caseName.Split('-')[0];
 
-        var parsed = ReleaseNotesParser.Parse(File.ReadAllBytes(input), ReleaseNotesFolder.KindOf(input), input);
+        var diagnostics = Diagnose(caseName, input);
 
-        var ofCode = parsed.Diagnostics.Where(diagnostic => diagnostic.Code == code).ToList();
+        var ofCode = diagnostics.Where(diagnostic => diagnostic.Code == code).ToList();
         Assert.NotEmpty(ofCode);
         Assert.All(ofCode, diagnostic => Assert.True(diagnostic.Position.Line >= 1 && diagnostic.Position.Column >= 1, $"{diagnostic} has no position"));
         foreach (var hint in CaseFiles.ExpectedHints(caseName))
@@ -50,7 +52,7 @@ public class DiagnosticCaseTests
         var missing = DiagnosticCodes.All.Keys.Where(code => !covered.Contains(code)).ToList();
 
         Assert.True(missing.Count == 0, $"codes without a case folder under Cases/Diagnostics: {string.Join(", ", missing)}");
-        Assert.Equal(30, DiagnosticCodes.All.Count);
+        Assert.Equal(34, DiagnosticCodes.All.Count);
     }
 
     [Fact]
@@ -59,5 +61,21 @@ public class DiagnosticCaseTests
         var unknown = CaseFiles.DiagnosticCaseNames().Where(name => !DiagnosticCodes.All.ContainsKey(name.Split('-')[0])).ToList();
 
         Assert.Empty(unknown);
+    }
+
+    /// <summary>The parser's diagnostics, and for a flags case (with <c>registry.json</c>) the findings against that registry.</summary>
+    private static List<Diagnostic> Diagnose(string caseName, string input)
+    {
+        var parsed = ReleaseNotesParser.Parse(File.ReadAllBytes(input), ReleaseNotesFolder.KindOf(input), input);
+        var diagnostics = parsed.Diagnostics.ToList();
+        var registryPath = Path.Combine(CaseFiles.DiagnosticsRoot, caseName, "registry.json");
+        if (File.Exists(registryPath))
+        {
+            Assert.True(parsed.IsValid, $"a flags case must lint clean: {string.Join("; ", parsed.Diagnostics)}");
+            var registry = new FlagRegistryReader().Read(registryPath, FlagsConfiguration.DefaultEnvironment, null, File.ReadAllBytes);
+            diagnostics.AddRange(FlagRolloutChecker.Check(parsed.Document!, registry, input).Findings);
+        }
+
+        return diagnostics;
     }
 }

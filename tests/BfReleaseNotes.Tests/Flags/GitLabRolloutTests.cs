@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using BfReleaseNotes.Flags;
+
+namespace BfReleaseNotes.Tests.Flags;
+
+/// <summary>How a GitLab flag's strategies and scopes become a state in one environment.</summary>
+public sealed class GitLabRolloutTests
+{
+    private static GitLabFlagStrategy Strategy(string name, string[] scopes, string? userList = null, params (string Key, string Value)[] parameters) =>
+        new(name, parameters.ToImmutableDictionary(pair => pair.Key, pair => pair.Value), [.. scopes], userList);
+
+    private static RegisteredFlag Resolve(bool active, string environment, params GitLabFlagStrategy[] strategies) =>
+        GitLabRollout.Resolve(new GitLabFeatureFlag("f", active, [.. strategies]), environment, "beta-testers");
+
+    public static TheoryData<string, GitLabFlagStrategy, FlagState, int?> Strategies() => new()
+    {
+        { "all users", Strategy("default", ["*"]), FlagState.On, null },
+        { "percent of users 100", Strategy("gradualRolloutUserId", ["*"], null, ("percentage", "100"), ("groupId", "default")), FlagState.On, null },
+        { "percent rollout 100", Strategy("flexibleRollout", ["*"], null, ("rollout", "100"), ("stickiness", "default")), FlagState.On, null },
+        { "percent of users 30", Strategy("gradualRolloutUserId", ["*"], null, ("percentage", "30")), FlagState.Percentage, 30 },
+        { "percent rollout 5", Strategy("flexibleRollout", ["*"], null, ("rollout", "5")), FlagState.Percentage, 5 },
+        { "percent rollout 0", Strategy("flexibleRollout", ["*"], null, ("rollout", "0")), FlagState.Off, null },
+        { "unreadable rollout", Strategy("flexibleRollout", ["*"], null, ("rollout", "all")), FlagState.Internal, null },
+        { "beta audience list", Strategy("gitlabUserList", ["*"], "Beta-Testers"), FlagState.Beta, null },
+        { "another user list", Strategy("gitlabUserList", ["*"], "qa-team"), FlagState.Internal, null },
+        { "user ids", Strategy("userWithId", ["*"], null, ("userIds", "1,2")), FlagState.Internal, null },
+        { "unknown strategy", Strategy("remoteAddress", ["*"]), FlagState.Internal, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void Each_strategy_kind_gives_its_state(string kind, GitLabFlagStrategy strategy, FlagState state, int? percentage)
+    {
+        var flag = Resolve(true, "production", strategy);
+
+        Assert.True((state, percentage) == (flag.State, flag.Percentage), $"{kind}: {flag}");
+        Assert.False(string.IsNullOrWhiteSpace(flag.Reason));
+    }
+
+    [Theory]
+    [InlineData("*", "production", true)]
+    [InlineData("production", "production", true)]
+    [InlineData("production", "production-eu", false)]
+    [InlineData("review/*", "review/feature-1", true)]
+    [InlineData("review/*", "production", false)]
+    [InlineData("*-eu", "production-eu", true)]
+    [InlineData("prod*tion", "production", true)]
+    [InlineData("Production", "production", false)]
+    public void Scopes_match_like_gitlab_environment_scopes(string scope, string environment, bool applies)
+    {
+        Assert.Equal(applies, Strategy("default", [scope]).AppliesTo(environment));
+    }
+
+    [Fact]
+    public void An_inactive_flag_is_off_whatever_its_strategies()
+    {
+        Assert.Equal(FlagState.Off, Resolve(false, "production", Strategy("default", ["*"])).State);
+    }
+
+    [Fact]
+    public void Strategies_for_other_environments_do_not_count()
+    {
+        var flag = Resolve(true, "production", Strategy("default", ["staging", "review/*"]));
+
+        Assert.Equal(FlagState.Off, flag.State);
+        Assert.Contains("no strategy", flag.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_most_open_matching_strategy_decides()
+    {
+        var flag = Resolve(true, "production",
+            Strategy("userWithId", ["*"], null, ("userIds", "1")),
+            Strategy("flexibleRollout", ["production"], null, ("rollout", "10")),
+            Strategy("flexibleRollout", ["*"], null, ("rollout", "40")),
+            Strategy("gitlabUserList", ["production"], "beta-testers"),
+            Strategy("default", ["staging"]));
+
+        Assert.Equal(FlagState.Beta, flag.State);
+    }
+
+    [Fact]
+    public void Of_two_percentages_the_larger_counts()
+    {
+        var flag = Resolve(true, "production",
+            Strategy("flexibleRollout", ["production"], null, ("rollout", "10")),
+            Strategy("gradualRolloutUserId", ["*"], null, ("percentage", "40")));
+
+        Assert.Equal((FlagState.Percentage, (int?)40), (flag.State, flag.Percentage));
+    }
+
+    [Fact]
+    public void Without_a_beta_audience_no_user_list_is_beta()
+    {
+        var flag = GitLabRollout.Resolve(new GitLabFeatureFlag("f", true, [Strategy("gitlabUserList", ["*"], "beta-testers")]), "production", null);
+
+        Assert.Equal(FlagState.Internal, flag.State);
+    }
+}
