@@ -87,7 +87,7 @@ public static class AtomFeedFormatter
         xml.WriteEndElement();
     }
 
-    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     /// <summary>XML 1.0 cannot hold most control characters; a note that has one must not make the feed unwritable.</summary>
     private static string XmlSafe(string text)

@@ -12,7 +12,7 @@ namespace BfReleaseNotes.Rendering;
 /// optional property keeps the version, anything that could break a reader raises it.
 /// </summary>
 /// <remarks>
-/// Non-ASCII text (accents, emoji) is written as is; <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, <c>'</c> and <c>+</c>
+/// Text in the Basic Multilingual Plane (accents, CJK) is written as is (emoji as <c>\uD83C\uDF89</c> pairs); <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, <c>'</c> and <c>+</c>
 /// stay escaped (<c>\u003C</c>), which every JSON reader decodes, so the document can also sit inside an HTML
 /// <c>&lt;script type="application/json"&gt;</c> block without a note closing it.
 /// </remarks>
