@@ -78,10 +78,10 @@ public partial class LinkPolicyTests
         var refused = parsed.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.UnsafeLinkUrl).ToList();
 
         Assert.All(refused, diagnostic => Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity));
-        // 36 payload entries: raw HTML (3) is escaped text, and p19/p20 are not entities without ';' (relative URLs);
+        // 37 payload entries: raw HTML (3) is escaped text, and p19/p20 are not entities without ';' (relative URLs);
         // the two reference definitions are reported on their own lines.
-        Assert.Equal(30, refused.Count);
-        Assert.Contains(refused, diagnostic => diagnostic.Position.Line == 48 && diagnostic.Message.Contains("reference definition", StringComparison.Ordinal));
+        Assert.Equal(31, refused.Count);
+        Assert.Contains(refused, diagnostic => diagnostic.Position.Line == 49 && diagnostic.Message.Contains("reference definition", StringComparison.Ordinal));
     }
 
     [GeneratedRegex("(?:href|src)=\"(?<url>[^\"]*)\"")]
