@@ -81,7 +81,7 @@ internal static class EntryContentChecker
         }
 
         var textLines = text.Split('\n');
-        foreach (var (url, line, column) in LinkPolicy.Urls(parsed))
+        foreach (var (url, what, line, column) in LinkPolicy.Urls(parsed))
         {
             var sourceLine = literals[0].Line + line;
             int sourceColumn;
@@ -97,7 +97,7 @@ internal static class EntryContentChecker
                 sourceColumn = Math.Max(0, start) + column;
             }
 
-            ReportIfRefused(url, new SourcePosition(sourceLine + 1, sourceColumn + 1), "the link", file, diagnostics);
+            ReportIfRefused(url, new SourcePosition(sourceLine + 1, sourceColumn + 1), what, file, diagnostics);
         }
     }
 
@@ -141,7 +141,7 @@ internal static class EntryContentChecker
         var scheme = LinkPolicy.SchemeOf(url);
         var named = string.IsNullOrEmpty(scheme) ? "an unreadable scheme" : $"the scheme '{scheme}:'";
         diagnostics.Add(new Diagnostic(DiagnosticCodes.UnsafeLinkUrl, DiagnosticSeverity.Error, file, position,
-            $"{what} to '{Shorten(url!)}' has {named}; only http, https, mailto and relative URLs are allowed (the app shows such a link as plain text), so link to an https page instead"));
+            $"{what} to '{Shorten(url!)}' has {named}; only http, https, mailto and relative URLs are allowed (the app shows it as plain text), so link to an https page instead"));
     }
 
     private static string Shorten(string text)

@@ -89,14 +89,17 @@ public static class LinkPolicy
         return removed;
     }
 
-    /// <summary>The URL of every link, autolink and image of an inline-parsed document, with its 0-based line and column.</summary>
-    internal static IEnumerable<(string Url, int Line, int Column)> Urls(MarkdownObject root) =>
+    /// <summary>
+    /// The URL of every link, autolink and image of an inline-parsed document, with what it is (<c>"the link"</c>,
+    /// <c>"the image"</c>) and its 0-based line and column.
+    /// </summary>
+    internal static IEnumerable<(string Url, string What, int Line, int Column)> Urls(MarkdownObject root) =>
         root.Descendants<Inline>().Select(inline => inline switch
         {
-            LinkInline link => (link.Url, link.Line, link.Column),
-            AutolinkInline autolink => (autolink.Url, autolink.Line, autolink.Column),
-            _ => ((string?)null, 0, 0),
-        }).Where(found => found.Item1 is not null).Select(found => (found.Item1!, found.Item2, found.Item3));
+            LinkInline link => (link.Url, link.IsImage ? "the image" : "the link", link.Line, link.Column),
+            AutolinkInline autolink => (autolink.Url, "the autolink", autolink.Line, autolink.Column),
+            _ => ((string?)null, string.Empty, 0, 0),
+        }).Where(found => found.Item1 is not null).Select(found => (found.Item1!, found.Item2, found.Item3, found.Item4));
 
     private static void Unwrap(LinkInline link)
     {
