@@ -36,6 +36,12 @@ git checkout -q main && git merge -q --no-ff feature -m "Merge feature"
 "$bin" lint >/dev/null || fail "lint after promote"
 "$bin" check --base HEAD~1 >/dev/null || fail "check of the release commit did not pass"
 
+# Rendering: source-generated JSON with its own encoder, XmlWriter for the feed, the page.
+"$bin" render --format json | grep -q '"schemaVersion": 1' || fail "render --format json"
+"$bin" render --out "$work/site" --base-url https://help.example.com/whats-new/ >/dev/null || fail "render --out"
+grep -q '<entry>' "$work/site/feed.atom" || fail "the feed has no entry"
+grep -q 'id="v1_0_0"' "$work/site/index.html" || fail "the page has no release v1_0_0"
+
 mkdir -p "$work/plain" && cd "$work/plain"
 set +e
 "$bin" check >/dev/null 2>&1; code=$?
