@@ -25,7 +25,7 @@ public static class HtmlPageFormatter
         body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
         h1 { font-size: 2rem; margin-bottom: 0.5rem; }
         nav.toc ol { columns: 12rem; padding-left: 1.2rem; }
-        nav.toc time, section.release > h2 time { color: GrayText; font-size: 0.85em; margin-left: 0.5em; }
+        nav.toc time, section.release > h2 time { color: GrayText; font-size: 0.85em; margin-left: 0.5em; white-space: nowrap; }
         section.release { border-top: 1px solid GrayText; margin-top: 2.5rem; }
         section.visibility.beta > h3::after { content: " (beta programme)"; font-weight: normal; font-size: 0.8em; }
         h4 { margin-bottom: 0.25rem; }

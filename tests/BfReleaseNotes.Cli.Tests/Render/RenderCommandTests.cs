@@ -168,4 +168,33 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Contains("No file was written", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_folder.Root, "site")));
     }
+
+    [Fact]
+    public void Out_refuses_a_target_that_is_a_folder_and_leaves_the_other_files_as_they_were()
+    {
+        _folder.Write("release-notes/1.0.0.md", Release);
+        _folder.Write("site/index.html", "old page");
+        Directory.CreateDirectory(Path.Combine(_folder.Root, "site", "feed.atom"));
+
+        var (exitCode, output, error) = _folder.Run("render", "--out", "site", "--base-url", "https://help.example.com/");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("is a folder", error, StringComparison.Ordinal);
+        Assert.Equal("old page", File.ReadAllText(Path.Combine(_folder.Root, "site", "index.html")));
+        Assert.False(File.Exists(Path.Combine(_folder.Root, "site", "releases.json")));
+    }
+
+    [Fact]
+    public void A_page_under_a_path_that_cannot_be_a_folder_exits_2_and_creates_nothing()
+    {
+        _folder.Write("release-notes/1.0.0.md", Release);
+        _folder.Write("notes.txt", "a file, not a folder");
+
+        var (exitCode, _, error) = _folder.Run("render", "--page", "notes.txt/sub/index.html");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Equal("a file, not a folder", File.ReadAllText(Path.Combine(_folder.Root, "notes.txt")));
+    }
 }
