@@ -63,6 +63,12 @@ sed -i 's/new-edtor/new-editor/' release-notes/unreleased.md
 out=$("$bin" flags check 2>&1) || fail "flags check with a known flag failed: $out"
 grep -q 'flags graduate new-editor --to public' <<<"$out" || fail "flags check did not suggest graduating: $out"
 
+# Rendering: source-generated JSON with its own encoder, XmlWriter for the feed, the page.
+"$bin" render --format json | grep -q '"schemaVersion": 1' || fail "render --format json"
+"$bin" render --out "$work/site" --base-url https://help.example.com/whats-new/ >/dev/null || fail "render --out"
+grep -q '<entry>' "$work/site/feed.atom" || fail "the feed has no entry"
+grep -q 'id="v1_0_0"' "$work/site/index.html" || fail "the page has no release v1_0_0"
+
 mkdir -p "$work/plain" && cd "$work/plain"
 set +e
 "$bin" check >/dev/null 2>&1; code=$?

@@ -137,6 +137,7 @@ public static class ReleaseNotesParser
         var document = builder.Build();
         var checker = new StructureChecker(kind, file, diagnostics);
         document = checker.Check(document);
+        EntryContentChecker.Check(markdown, lines, file, diagnostics);
         if (string.IsNullOrWhiteSpace(text))
         {
             // An empty file has no title either, but saying so next to BFRN003 adds nothing.

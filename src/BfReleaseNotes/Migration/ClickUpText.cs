@@ -120,8 +120,10 @@ public static partial class ClickUpText
                     break;
                 case "a" when !closing:
                     var href = Href().Match(tag.Value);
-                    linkTargets.Push(href.Success ? WebUtility.HtmlDecode(href.Groups["url"].Value) : null);
-                    if (href.Success)
+                    // A task named '<a href="javascript:...">' must not become a markdown link: keep its text only.
+                    var url = href.Success ? WebUtility.HtmlDecode(href.Groups["url"].Value) : null;
+                    linkTargets.Push(url is not null && Rendering.LinkPolicy.IsAllowed(url) ? url : null);
+                    if (linkTargets.Peek() is not null)
                     {
                         builder.Append('[');
                     }

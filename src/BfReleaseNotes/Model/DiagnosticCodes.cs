@@ -79,6 +79,12 @@ public static class DiagnosticCodes
     /// <summary>The same flag group twice in one change-type section.</summary>
     public const string DuplicateFlagGroup = "BFRN116";
 
+    /// <summary>A link, image, autolink or reference definition whose URL has a scheme other than http, https or mailto.</summary>
+    public const string UnsafeLinkUrl = "BFRN130";
+
+    /// <summary>A heading written inside an entry (warning: the app demotes it below the change type).</summary>
+    public const string HeadingInsideEntry = "BFRN131";
+
     /// <summary>A published file's title is not <c># X.Y.Z - YYYY-MM-DD</c>.</summary>
     public const string BadPublishedTitle = "BFRN201";
 
@@ -136,6 +142,8 @@ public static class DiagnosticCodes
         [EmptyEntry] = "entry with no text",
         [UnexpectedHeadingLevel] = "heading level with no meaning here",
         [DuplicateFlagGroup] = "duplicate flag group",
+        [UnsafeLinkUrl] = "link URL with a scheme other than http, https or mailto",
+        [HeadingInsideEntry] = "heading inside an entry (warning)",
         [BadPublishedTitle] = "published title is not '# X.Y.Z - YYYY-MM-DD'",
         [BadVersion] = "version is not SemVer 2.0",
         [BadDate] = "date is not a valid ISO date",

@@ -10,4 +10,7 @@ public sealed record ReleaseHistory(ImmutableArray<RenderedRelease> Releases, Im
 {
     /// <summary>True when a published file had errors and was left out.</summary>
     public bool HasErrors => Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The options the history was rendered with (audience, heading level).</summary>
+    public RenderOptions Options { get; init; } = RenderOptions.Default;
 }

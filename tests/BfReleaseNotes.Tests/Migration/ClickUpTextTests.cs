@@ -54,6 +54,17 @@ public class ClickUpTextTests
             markdown);
     }
 
+    [Theory]
+    [InlineData("<a href=\"javascript:alert(1)\">Click</a> here")]
+    [InlineData("<a href='JaVa&#x73;cript:alert(1)'>Click</a> here")]
+    [InlineData("<a href=\"data:text/html,x\">Click</a> here")]
+    public void An_anchor_whose_url_the_link_policy_refuses_keeps_its_text_and_loses_its_link(string html)
+    {
+        var markdown = ClickUpText.Markdown(html, out _, out _);
+
+        Assert.Equal("Click here", markdown);
+    }
+
     [Fact]
     public void Markdown_and_comparison_signs_are_not_taken_for_HTML()
     {
