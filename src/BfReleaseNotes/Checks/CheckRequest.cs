@@ -26,10 +26,17 @@ public sealed record CheckRequest(string RepositoryPath, RevisionChoice Base, Re
     /// <summary>The clone depth the CI job asked for (<c>GIT_DEPTH</c>), named in the shallow-clone advice; null when unknown.</summary>
     public int? CloneDepth { get; init; }
 
+    /// <summary>
+    /// The target branch's commit GitLab may have merged head into (<c>CI_MERGE_REQUEST_TARGET_BRANCH_SHA</c>): when
+    /// head is a merge commit whose first parent is this commit, the check compares head with it instead of
+    /// <see cref="Base"/>, whatever the pipeline's event type said. Null turns the detection off.
+    /// </summary>
+    public RevisionChoice? TargetBranchCommit { get; init; }
+
     /// <summary>Compares field by field (the labels by content).</summary>
     public bool Equals(CheckRequest? other) =>
         other is not null && RepositoryPath == other.RepositoryPath && Base == other.Base && Head == other.Head && Folder == other.Folder &&
-        Labels.SequenceEqual(other.Labels) && Description == other.Description && DescriptionTruncated == other.DescriptionTruncated && CloneDepth == other.CloneDepth;
+        Labels.SequenceEqual(other.Labels) && Description == other.Description && DescriptionTruncated == other.DescriptionTruncated && CloneDepth == other.CloneDepth && TargetBranchCommit == other.TargetBranchCommit;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(RepositoryPath, Base, Head, Folder, Labels.Length, Description);
