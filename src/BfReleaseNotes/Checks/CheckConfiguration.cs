@@ -42,7 +42,7 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out string? error)
     {
-        var parsed = TryParse(json, file, out configuration, out ConfigurationError? located);
+        var parsed = TryRead(json, file, out configuration, out var located);
         error = located?.ToString();
         return parsed;
     }
@@ -51,7 +51,7 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
     /// Reads a configuration file's bytes (for example a blob of the base commit). Returns false with the file, line
     /// and column of the problem when the JSON is malformed, a key is unknown or a value is not valid.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out ConfigurationError? error)
+    public static bool TryRead(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out ConfigurationError? error)
     {
         ArgumentNullException.ThrowIfNull(file);
         configuration = null;

@@ -86,7 +86,7 @@ public static partial class MergeRequestChecker
             var configPath = Join(folderForMessages, CheckConfiguration.FileName);
             var baseConfigBytes = git.ReadFile(mergeBase, configPath);
             var configuration = CheckConfiguration.Default;
-            if (baseConfigBytes is not null && !CheckConfiguration.TryParse(baseConfigBytes, configPath, out configuration, out ConfigurationError? configError))
+            if (baseConfigBytes is not null && !CheckConfiguration.TryRead(baseConfigBytes, configPath, out configuration, out var configError))
             {
                 return CheckResult.CannotDecide(
                     $"cannot decide: the check's configuration at base {Short(mergeBase)} is not valid: {configError}. Fix {configPath} on the target branch (see the README, section 'check'); " +
@@ -128,7 +128,7 @@ public static partial class MergeRequestChecker
             {
                 configurationChanges = CheckConfiguration.Default.DifferencesFrom(configuration);
             }
-            else if (CheckConfiguration.TryParse(headConfigBytes, configPath, out var headConfiguration, out ConfigurationError? error))
+            else if (CheckConfiguration.TryRead(headConfigBytes, configPath, out var headConfiguration, out var error))
             {
                 configurationChanges = headConfiguration.DifferencesFrom(configuration);
                 headFolder = requestedFolder ?? headConfiguration.Folder ?? Workspace.ReleaseNotesFolder.DefaultPath;

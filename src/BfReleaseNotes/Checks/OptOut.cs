@@ -59,8 +59,11 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
             }
 
             // The block's own source lines; quote and list markers of continuation lines are removed below.
-            var last = block.Line + text.AsSpan(block.Span.Start, Math.Max(0, Math.Min(block.Span.End, text.Length - 1) - block.Span.Start)).Count('\n');
-            for (var index = block.Line; index <= last && index < sourceLines.Length; index++)
+            var start = Math.Clamp(block.Span.Start, 0, text.Length);
+            var end = Math.Clamp(block.Span.End, start, Math.Max(start, text.Length - 1));
+            var first = text.AsSpan(0, start).Count('\n');
+            var last = first + text.AsSpan(start, end - start).Count('\n');
+            for (var index = first; index <= last && index < sourceLines.Length; index++)
             {
                 var written = sourceLines[index].TrimEnd('\r');
                 var match = OptOutLine().Match(StripEmphasis(ContainerMarkers().Replace(written, string.Empty)));
@@ -95,8 +98,8 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
         return text;
     }
 
-    /// <summary>Block-quote and list markers before a line's text: <c>&gt; </c>, <c>- </c>, <c>1. </c>, nested.</summary>
-    [GeneratedRegex(@"^[ \t]*(?:(?:>|[-*+][ \t]|[0-9]{1,9}[.)][ \t])[ \t]*)*")]
+    /// <summary>Block-quote, list and task markers before a line's text: <c>&gt; </c>, <c>- </c>, <c>1. </c>, <c>[x] </c>, nested.</summary>
+    [GeneratedRegex(@"^[ \t]*(?:(?:>|[-*+][ \t]|[0-9]{1,9}[.)][ \t]|\[[ xX]\][ \t])[ \t]*)*")]
     private static partial Regex ContainerMarkers();
 
     /// <summary>One line: the key, <c>none</c>, a dash and the reason (block markers are already gone).</summary>
