@@ -17,6 +17,8 @@ fail() { echo "package: FAILED: $*" >&2; exit 1; }
 mapfile -t natives < <(cd "$publish" && ls libgit2-*.so 2>/dev/null)
 [ "${#natives[@]}" -eq 1 ] || fail "expected exactly one libgit2-*.so in $publish, found ${#natives[@]}"
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
+archive="$out/bf-release-notes-linux-x64.tar.gz"
 # Fixed owner, order and times: the same binaries give the same archive.
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00Z' \
     -C "$publish" -cf - bf-release-notes "${natives[0]}" | gzip -n > "$archive"

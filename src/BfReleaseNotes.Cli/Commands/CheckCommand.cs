@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
