@@ -4,7 +4,7 @@ namespace BfReleaseNotes.Checks;
 
 /// <summary>
 /// The already-resolved inputs of one check: the repository, the two revisions, the merge request's labels and
-/// description. The CLI fills it from options and GitLab's variables; the checker reads no environment.
+/// description. <see cref="GitLabPipeline.ToCheckRequest"/> fills it from options and GitLab's variables; the checker reads no environment.
 /// </summary>
 /// <param name="RepositoryPath">A folder inside the repository.</param>
 /// <param name="Base">The base revision; the check compares head with the merge base of base and head.</param>

@@ -13,18 +13,23 @@ namespace BfReleaseNotes.Checks;
 /// Decides whether a merge request handled its release notes: it compares the head commit with the merge base of
 /// base and head (what the merge request itself changed, like GitLab's diff), reading every file from those
 /// commits' trees, never from the working tree. It never passes without having read both commits: a missing
-/// base (a shallow clone) is <see cref="CheckOutcome.CannotDecide"/>.
+/// base (a shallow clone) is <see cref="CheckOutcome.CannotDecide"/>. It gathers <see cref="CheckEvidence"/> from
+/// git (with the base's configuration) and leaves the decision to <see cref="CheckPolicy.Decide"/>.
 /// </summary>
 /// <example>
 /// <code>
-/// var result = MergeRequestChecker.Check(new CheckRequest(".",
-///     new RevisionChoice("origin/main", "--base"), new RevisionChoice("HEAD", "--head")) { Labels = ["bug"] });
+/// var request = GitLabPipeline.FromEnvironment(name => Environment.GetEnvironmentVariable(name)).ToCheckRequest(".");
+/// var result = MergeRequestChecker.Check(request);
 /// Console.WriteLine(result.Summary);
 /// </code>
 /// </example>
 public static partial class MergeRequestChecker
 {
-    /// <summary>Runs the check. Never throws for a repository, revision or configuration problem: those are <see cref="CheckOutcome.CannotDecide"/>.</summary>
+    /// <summary>
+    /// Runs the check. Never throws for a repository, revision or configuration problem: those are
+    /// <see cref="CheckOutcome.CannotDecide"/>. Throws <see cref="Workspace.EnvironmentException"/> when the native
+    /// libgit2 library cannot be loaded (the message names the file).
+    /// </summary>
     public static CheckResult Check(CheckRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
