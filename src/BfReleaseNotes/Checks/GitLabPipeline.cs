@@ -59,6 +59,12 @@ public sealed record GitLabPipeline
     /// <summary>True when the pipeline's head is a merge commit GitLab built on the target branch (merged results, merge trains).</summary>
     public bool HeadIsMergeCommit => EventType is not null && MergeCommitEventTypes.Contains(EventType);
 
+    /// <summary>The variables for logs; the job token is never shown.</summary>
+    public override string ToString() =>
+        $"GitLabPipeline {{ EventType = {EventType}, CommitSha = {CommitSha}, TargetBranchSha = {TargetBranchSha}, DiffBaseSha = {DiffBaseSha}, " +
+        $"TargetBranchName = {TargetBranchName}, DefaultBranch = {DefaultBranch}, Labels = [{string.Join(", ", Labels)}], DescriptionTruncated = {DescriptionTruncated}, " +
+        $"GitDepth = {GitDepth}, ApiV4Url = {ApiV4Url}, JobToken = {(JobToken is null ? "(none)" : "(hidden)")} }}";
+
     /// <summary>Reads the variables through <paramref name="variable"/> (unset and empty values are the same).</summary>
     public static GitLabPipeline FromEnvironment(Func<string, string?> variable)
     {

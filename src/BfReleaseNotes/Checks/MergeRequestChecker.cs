@@ -30,7 +30,14 @@ public static partial class MergeRequestChecker
     /// <see cref="CheckOutcome.CannotDecide"/>. Throws <see cref="Workspace.EnvironmentException"/> when the native
     /// libgit2 library cannot be loaded (the message names the file).
     /// </summary>
-    public static CheckResult Check(CheckRequest request)
+    public static CheckResult Check(CheckRequest request) => Check(request, null);
+
+    /// <summary>
+    /// Runs the check with an extra step: <paramref name="extraFindings"/> sees what was read (for example the pending
+    /// entries at head, to look up their feature flags in a registry) and returns findings of its own, which fail the
+    /// check and are reported with the others. It is not called when the check cannot decide.
+    /// </summary>
+    public static CheckResult Check(CheckRequest request, Func<CheckEvidence, IEnumerable<CheckFinding>>? extraFindings)
     {
         ArgumentNullException.ThrowIfNull(request);
         string? requestedFolder = null;
@@ -100,6 +107,11 @@ public static partial class MergeRequestChecker
             }
 
             var evidence = Gather(git, request, configuration, baseConfigBytes, configPath, requestedFolder, range);
+            if (extraFindings is not null)
+            {
+                evidence = evidence with { ExtraFindings = [.. evidence.ExtraFindings, .. extraFindings(evidence)] };
+            }
+
             return CheckPolicy.Decide(evidence);
         }
         catch (LibGit2SharpException exception)

@@ -214,6 +214,23 @@ public sealed class CheckFalsePassTests : IDisposable
         Assert.True(Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(_repo.Path, "junit.xml"))).Length > 0);
     }
 
+    [Fact]
+    public void A_library_user_can_add_a_step_whose_findings_fail_the_check()
+    {
+        _repo.Write("src/App.cs", "class App { int X; }\n").Write(Notes.UnreleasedPath, Notes.Unreleased([EarlierEntry], ["The editor saves drafts."]));
+        var head = _repo.Commit("Code with a flagged note");
+        var request = new BfReleaseNotes.Checks.CheckRequest(_repo.Path, new("main", "--base"), new(head, "--head"));
+
+        var result = BfReleaseNotes.Checks.MergeRequestChecker.Check(request, evidence =>
+            evidence.HeadEntries!.Value
+                .Where(entry => entry.Place.EndsWith("flag new-editor", StringComparison.Ordinal))
+                .Select(entry => new BfReleaseNotes.Checks.CheckFinding(BfReleaseNotes.Checks.CheckOutcome.NotesInvalid, "unknown feature flag 'new-editor'", entry.File, entry.Line) { CheckName = "release-notes-unknown-flag" }));
+
+        Assert.False(result.Passed);
+        Assert.Equal("unknown feature flag 'new-editor'", result.Summary);
+        Assert.Equal("release-notes-unknown-flag", result.Findings.Single().CheckName);
+    }
+
     private CheckRun Check(string head, params string[] arguments) =>
         CheckRun.In(_repo.Path, new Dictionary<string, string> { ["CI_MERGE_REQUEST_DIFF_BASE_SHA"] = _base, ["CI_COMMIT_SHA"] = head }, arguments);
 }

@@ -120,3 +120,18 @@ public class GitLabPipelineTests
         return result;
     }
 }
+
+public class GitLabPipelineTokenTests
+{
+    [Fact]
+    public void The_job_token_is_never_printed()
+    {
+        var pipeline = GitLabPipeline.FromEnvironment(new Dictionary<string, string> { ["CI_JOB_TOKEN"] = "glcbt-secret", ["CI_COMMIT_SHA"] = "abc" });
+
+        var text = pipeline.ToString();
+
+        Assert.DoesNotContain("glcbt-secret", text, StringComparison.Ordinal);
+        Assert.Contains("JobToken = (hidden)", text, StringComparison.Ordinal);
+        Assert.Contains("CommitSha = abc", text, StringComparison.Ordinal);
+    }
+}
