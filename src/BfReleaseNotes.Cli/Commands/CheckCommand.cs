@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,8 +17,8 @@ internal static class CheckCommand
     public static Command Create(CliContext context)
     {
         var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: the current directory)." };
-        var dir = new Option<string?>("--dir") { Description = "The release-notes folder, relative to the repository root (default: \"folder\" of release-notes/config.json, else release-notes)." };
-        var baseOption = new Option<string?>("--base") { Description = "The base revision (default: CI_MERGE_REQUEST_TARGET_BRANCH_SHA in merged-result pipelines, else CI_MERGE_REQUEST_DIFF_BASE_SHA, else the merge base with origin/<target branch>)." };
+        var dir = new Option<string?>("--dir") { Description = "The release-notes folder, relative to the repository root (default: \"folder\" of release-notes/config.json at base, else release-notes)." };
+        var baseOption = new Option<string?>("--base") { Description = "The base revision (default: CI_MERGE_REQUEST_TARGET_BRANCH_SHA in merged-result and merge-train pipelines, else CI_MERGE_REQUEST_DIFF_BASE_SHA, else the merge base with origin/<target branch>)." };
         var head = new Option<string?>("--head") { Description = "The head revision (default: CI_COMMIT_SHA, else HEAD)." };
         var labels = new Option<string?>("--labels") { Description = "The merge request's labels, comma-separated (default: CI_MERGE_REQUEST_LABELS)." };
         var description = new Option<string?>("--description") { Description = "The merge request's description (default: CI_MERGE_REQUEST_DESCRIPTION)." };
@@ -31,7 +29,7 @@ internal static class CheckCommand
         var command = new Command(
             "check",
             "Check that a merge request updated the release notes, opted out, or needs none; in GitLab merge-request pipelines no option is needed.\n" +
-            "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
+            "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed, configuration changed), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
         {
             repo, dir, baseOption, head, labels, description, descriptionFile, format, codeQuality, junit,
         };
@@ -57,7 +55,7 @@ internal static class CheckCommand
             context.Out.WriteLine(JsonSerializer.Serialize(CheckReportJson.From(result), ReadableJson.CheckReportJson));
             if (result.Outcome == CheckOutcome.CannotDecide)
             {
-                context.Error.WriteLine($"error: {result.Summary}");
+                context.Error.WriteLine($"error: {SafeText.Escape(result.Summary)}");
             }
         }
         else
@@ -70,22 +68,12 @@ internal static class CheckCommand
             : ExitCodes.ContentProblems;
     }
 
-    /// <summary>Options first, then GitLab's merge-request pipeline variables, then local defaults.</summary>
+    /// <summary>Options win; the rest (GitLab's merge-request pipeline variables, then local defaults) is the library's <see cref="GitLabPipeline"/>.</summary>
     private static CheckRequest BuildRequest(CliContext context, Options options)
     {
         var repository = Path.GetFullPath(Path.Combine(context.CurrentDirectory, options.Repo ?? "."));
-        var headChoice = options.Head is not null ? new RevisionChoice(options.Head, "--head")
-            : context.Variable("CI_COMMIT_SHA") is { } commit ? new RevisionChoice(commit, "CI_COMMIT_SHA")
-            : new RevisionChoice("HEAD", "HEAD");
-        var baseChoice = ChooseBase(context, options, headChoice);
-
-        string? description = null;
-        var truncated = false;
-        if (options.Description is not null)
-        {
-            description = options.Description;
-        }
-        else if (options.DescriptionFile is not null)
+        var description = options.Description;
+        if (options.DescriptionFile is not null)
         {
             var path = context.Resolve(options.DescriptionFile);
             try
@@ -97,57 +85,13 @@ internal static class CheckCommand
                 throw new EnvironmentException($"cannot read the description file '{path}': {exception.Message}; pass an existing file to --description-file", exception);
             }
         }
-        else if (context.Variable("CI_MERGE_REQUEST_DESCRIPTION") is { } fromGitLab)
-        {
-            description = fromGitLab;
-            truncated = string.Equals(context.Variable("CI_MERGE_REQUEST_DESCRIPTION_IS_TRUNCATED"), "true", StringComparison.OrdinalIgnoreCase);
-        }
 
-        var labelText = options.Labels ?? context.Variable("CI_MERGE_REQUEST_LABELS") ?? string.Empty;
-        ImmutableArray<string> labelList = [.. labelText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-        int? depth = int.TryParse(context.Variable("GIT_DEPTH"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedDepth) && parsedDepth > 0 ? parsedDepth : null;
-        return new CheckRequest(repository, baseChoice, headChoice)
+        var overrides = new CheckOverrides { Base = options.Base, Head = options.Head, Folder = options.Dir, Labels = options.Labels, Description = description };
+        return GitLabPipeline.FromEnvironment(context.Environment).ToCheckRequest(repository, overrides) with
         {
-            Folder = options.Dir,
-            Labels = labelList,
-            Description = description,
-            DescriptionTruncated = truncated,
-            CloneDepth = depth,
             // Read only when the configuration names a registry: "gitlab" needs the API address, project and token.
             FlagRegistryReader = new Flags.FlagRegistryReader { GitLab = GitLab.GitLabCiEnvironment.FromVariables(context.Environment) },
         };
-    }
-
-    private static RevisionChoice ChooseBase(CliContext context, Options options, RevisionChoice head)
-    {
-        if (options.Base is not null)
-        {
-            return new RevisionChoice(options.Base, "--base");
-        }
-
-        // In a merged-results pipeline head is a merge commit on top of the target branch: compare it with that
-        // target commit, so that what other merge requests did on the target is not counted as this one's.
-        if (string.Equals(context.Variable("CI_MERGE_REQUEST_EVENT_TYPE"), "merged_result", StringComparison.Ordinal))
-        {
-            return context.Variable("CI_MERGE_REQUEST_TARGET_BRANCH_SHA") is { } target
-                ? new RevisionChoice(target, "CI_MERGE_REQUEST_TARGET_BRANCH_SHA")
-                : new RevisionChoice(head.Revision + "^1", "the first parent of the merged-result commit");
-        }
-
-        if (context.Variable("CI_MERGE_REQUEST_DIFF_BASE_SHA") is { } diffBase)
-        {
-            return new RevisionChoice(diffBase, "CI_MERGE_REQUEST_DIFF_BASE_SHA");
-        }
-
-        // The checker compares head with the merge base of base and head, so a branch name works as a base.
-        if (context.Variable("CI_MERGE_REQUEST_TARGET_BRANCH_NAME") is { } targetBranch)
-        {
-            return new RevisionChoice("origin/" + targetBranch, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
-        }
-
-        return context.Variable("CI_DEFAULT_BRANCH") is { } defaultBranch
-            ? new RevisionChoice("origin/" + defaultBranch, "CI_DEFAULT_BRANCH")
-            : new RevisionChoice("origin/main", "the default base origin/main");
     }
 
     /// <summary>Keeps ' and > as they are in messages and entries instead of \u0027 and \u003E.</summary>
@@ -191,11 +135,12 @@ internal static class CheckCommand
     {
         if (result.Outcome == CheckOutcome.CannotDecide)
         {
-            context.Error.WriteLine($"error: {result.Summary}");
+            context.Error.WriteLine($"error: {SafeText.Escape(result.Summary)}");
             return;
         }
 
-        context.Out.WriteLine(result.Summary);
+        // Sentences quote entries, descriptions and commit subjects: untrusted text must not drive the terminal.
+        context.Out.WriteLine(SafeText.Escape(result.Summary));
         if (result.Range is { } range)
         {
             context.Out.WriteLine($"  compared head {Short(range.HeadCommit)} ({range.Head.Source}) with base {Short(range.MergeBaseCommit)} ({range.Base.Source}); {result.ChangedPaths.Length} path(s) changed, {result.RelevantPaths.Length} need notes.");
@@ -204,32 +149,33 @@ internal static class CheckCommand
         if (result.OptOut is { } optOut)
         {
             var reason = optOut.Reason is null ? string.Empty : $", reason: {optOut.Reason}";
-            context.Out.WriteLine($"  opt-out: {optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit message" }} ({optOut.Where}){reason}");
+            var line = optOut.Line is null ? string.Empty : $", line: {optOut.Line}";
+            context.Out.WriteLine(SafeText.Escape($"  opt-out: {optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit message" }} ({optOut.Where}){reason}{line}"));
         }
 
         foreach (var detail in result.Details)
         {
-            context.Out.WriteLine($"  {detail}");
+            context.Out.WriteLine($"  {SafeText.Escape(detail)}");
         }
 
         foreach (var entry in result.AddedEntries)
         {
-            context.Out.WriteLine($"  + {entry.File}:{entry.Line} ({entry.Place}): {FirstLine(entry.Content)}");
+            context.Out.WriteLine(SafeText.Escape($"  + {entry.File}:{entry.Line} ({entry.Place}): {FirstLine(entry.Content)}"));
         }
 
         foreach (var entry in result.PublishedEntries)
         {
-            context.Out.WriteLine($"  > published ({entry.Place}): {FirstLine(entry.Content)}");
+            context.Out.WriteLine(SafeText.Escape($"  > published ({entry.Place}): {FirstLine(entry.Content)}"));
         }
 
         foreach (var entry in result.RemovedEntries)
         {
-            context.Out.WriteLine($"  - removed {entry.File}:{entry.Line} at base ({entry.Place}): {FirstLine(entry.Content)}");
+            context.Out.WriteLine(SafeText.Escape($"  - removed {entry.File}:{entry.Line} at base ({entry.Place}): {FirstLine(entry.Content)}"));
         }
 
         foreach (var change in result.ChangedPublishedFiles)
         {
-            context.Out.WriteLine($"  ! {change.File}: {change.Kind.ToString().ToLowerInvariant()}");
+            context.Out.WriteLine($"  ! {change}");
         }
 
         CommonOptions.PrintDiagnostics(context, result.Diagnostics);
@@ -255,8 +201,12 @@ internal sealed record CheckReportJson(
     string Summary,
     IReadOnlyList<string> Failures,
     IReadOnlyList<string> Details,
+    IReadOnlyList<string> Hints,
+    IReadOnlyList<CheckFindingJson> Findings,
+    IReadOnlyList<string> ConfigurationChanges,
     CheckRangeJson? Range,
     string Folder,
+    string HeadFolder,
     CheckOptOutJson? OptOut,
     bool EditAllowed,
     IReadOnlyList<CheckedEntry> AddedEntries,
@@ -275,17 +225,21 @@ internal sealed record CheckReportJson(
         result.Summary,
         [.. result.Failures.Select(CheckResult.NameOf)],
         result.Details,
+        result.Hints,
+        [.. result.Findings.Select(finding => new CheckFindingJson(finding.CheckName, CheckResult.NameOf(finding.Outcome), finding.Message, finding.File, finding.Line, finding.Hints))],
+        result.ConfigurationChanges,
         result.Range is { } range
             ? new CheckRangeJson(range.Base.Revision, range.Base.Source, range.BaseCommit, range.MergeBaseCommit, range.Head.Revision, range.Head.Source, range.HeadCommit)
             : null,
         result.Folder,
-        result.OptOut is { } optOut ? new CheckOptOutJson(optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit-message" }, optOut.Where, optOut.Reason) : null,
+        result.HeadFolder,
+        result.OptOut is { } optOut ? new CheckOptOutJson(optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit-message" }, optOut.Where, optOut.Reason, optOut.Line) : null,
         result.EditAllowed,
         result.AddedEntries,
         result.RemovedEntries,
         result.PublishedEntries,
         result.AddedPublishedFiles,
-        [.. result.ChangedPublishedFiles.Select(change => new CheckPublishedChangeJson(change.File, change.Kind.ToString().ToLowerInvariant()))],
+        [.. result.ChangedPublishedFiles.Select(change => new CheckPublishedChangeJson(change.File, change.Kind.ToString().ToLowerInvariant(), change.Detail))],
         result.ChangedPaths,
         result.RelevantPaths,
         [.. result.Diagnostics.Select(DiagnosticJson.From)]);
@@ -295,10 +249,13 @@ internal sealed record CheckReportJson(
 internal sealed record CheckRangeJson(string Base, string BaseSource, string BaseCommit, string MergeBase, string Head, string HeadSource, string HeadCommit);
 
 /// <summary>An opt-out as JSON.</summary>
-internal sealed record CheckOptOutJson(string Source, string Where, string? Reason);
+internal sealed record CheckOptOutJson(string Source, string Where, string? Reason, string? Line);
+
+/// <summary>A finding as JSON: its rule, outcome, sentence, place and hints.</summary>
+internal sealed record CheckFindingJson(string CheckName, string Outcome, string Message, string File, int Line, IReadOnlyList<string> Hints);
 
 /// <summary>A changed published file as JSON.</summary>
-internal sealed record CheckPublishedChangeJson(string File, string Change);
+internal sealed record CheckPublishedChangeJson(string File, string Change, string? Detail);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CheckReportJson))]

@@ -8,7 +8,8 @@ using BfReleaseNotes.Flags;
 namespace BfReleaseNotes.Checks;
 
 /// <summary>
-/// The check's settings, from the optional <c>release-notes/config.json</c> of the head commit:
+/// The check's settings, from the optional <c>release-notes/config.json</c> of the base commit (a merge request
+/// is judged by the rules of the branch it targets, never by its own):
 /// <code>
 /// {
 ///   "folder": "release-notes",
@@ -46,6 +47,17 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out string? error)
     {
+        var parsed = TryRead(json, file, out configuration, out var located);
+        error = located?.ToString();
+        return parsed;
+    }
+
+    /// <summary>
+    /// Reads a configuration file's bytes (for example a blob of the base commit). Returns false with the file, line
+    /// and column of the problem when the JSON is malformed, a key is unknown or a value is not valid.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out ConfigurationError? error)
+    {
         ArgumentNullException.ThrowIfNull(file);
         configuration = null;
         if (json.StartsWith(Encoding.UTF8.Preamble))
@@ -53,6 +65,7 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
             json = json[3..];
         }
 
+        var text = Encoding.UTF8.GetString(json);
         ConfigurationFile? parsed;
         try
         {
@@ -60,8 +73,8 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
         }
         catch (JsonException exception)
         {
-            var line = (exception.LineNumber ?? 0) + 1;
-            var column = (exception.BytePositionInLine ?? 0) + 1;
+            var line = (int)(exception.LineNumber ?? 0) + 1;
+            var column = (int)(exception.BytePositionInLine ?? 0) + 1;
             var reason = exception.Message;
             var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
             if (cut > 0)
@@ -69,26 +82,26 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
                 reason = reason[..cut];
             }
 
-            error = $"{file}:{line}:{column}: {reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns), \"labels\" (object with \"none\" and \"edit\"), \"release\" (object with the bump rules of promote --bump auto) and \"flags\" (object with \"registry\", \"environment\" and \"betaAudience\")";
+            error = new ConfigurationError(file, line, column, $"{reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns) , \"labels\" (object with \"none\" and \"edit\"), \"release\" (object with the bump rules of promote --bump auto) and \"flags\" (object with \"registry\", \"environment\" and \"betaAudience\")");
             return false;
         }
 
         if (parsed is null)
         {
-            error = $"{file}:1:1: the configuration must be a JSON object such as {{ \"ignore\": [\"docs/**\"] }}";
+            error = new ConfigurationError(file, 1, 1, "the configuration must be a JSON object such as { \"ignore\": [\"docs/**\"] }");
             return false;
         }
 
         var ignore = ImmutableArray.CreateBuilder<GlobPattern>();
-        foreach (var text in parsed.Ignore ?? [])
+        foreach (var pattern in parsed.Ignore ?? [])
         {
-            if (!GlobPattern.TryParse(text ?? string.Empty, out var pattern, out var patternError))
+            if (!GlobPattern.TryParse(pattern ?? string.Empty, out var glob, out var patternError))
             {
-                error = $"{file}: {patternError}";
+                error = At(file, text, pattern, patternError);
                 return false;
             }
 
-            ignore.Add(pattern);
+            ignore.Add(glob);
         }
 
         string? folder = null;
@@ -97,7 +110,7 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
             folder = NormalizeFolder(parsed.Folder);
             if (folder is null)
             {
-                error = $"{file}: \"folder\" is '{parsed.Folder}'; write a folder relative to the repository root with '/', e.g. \"release-notes\"";
+                error = At(file, text, parsed.Folder, $"\"folder\" is '{parsed.Folder}'; write a folder relative to the repository root with '/', e.g. \"release-notes\"");
                 return false;
             }
         }
@@ -106,19 +119,82 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
         var edit = parsed.Labels?.Edit ?? DefaultEditLabel;
         if (string.IsNullOrWhiteSpace(none) || string.IsNullOrWhiteSpace(edit) || none.Contains(',', StringComparison.Ordinal) || edit.Contains(',', StringComparison.Ordinal))
         {
-            error = $"{file}: the labels \"none\" ('{none}') and \"edit\" ('{edit}') must be GitLab label names: not empty, without ','";
+            var bad = string.IsNullOrWhiteSpace(none) || none.Contains(',', StringComparison.Ordinal) ? parsed.Labels?.None : parsed.Labels?.Edit;
+            error = At(file, text, bad, $"the labels \"none\" ('{none}') and \"edit\" ('{edit}') must be GitLab label names: not empty, without ','");
             return false;
         }
 
         FlagsConfiguration? flags = null;
-        if (parsed.Flags is not null && !FlagsConfiguration.TryCreate(parsed.Flags, file, out flags, out error))
+        if (parsed.Flags is not null && !FlagsConfiguration.TryCreate(parsed.Flags, file, out flags, out var flagsError))
         {
+            // Point at the "flags" object: its message names the key that is wrong.
+            error = At(file, text, "flags", flagsError.StartsWith(file + ": ", StringComparison.Ordinal) ? flagsError[(file.Length + 2)..] : flagsError);
             return false;
         }
 
         configuration = new CheckConfiguration(folder, ignore.ToImmutable(), none.Trim(), edit.Trim()) { Flags = flags };
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// The rules that differ from <paramref name="other"/>, one sentence each (e.g. <c>folder 'release-notes' -&gt;
+    /// 'changelog'</c>); empty when both decide alike (formatting and comments do not count).
+    /// </summary>
+    public ImmutableArray<string> DifferencesFrom(CheckConfiguration other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var differences = ImmutableArray.CreateBuilder<string>();
+        if (Folder != other.Folder)
+        {
+            differences.Add($"\"folder\" '{other.Folder ?? "(default)"}' -> '{Folder ?? "(default)"}'");
+        }
+
+        var added = Ignore.Where(pattern => !other.Ignore.Contains(pattern)).Select(pattern => pattern.Text).ToList();
+        var removed = other.Ignore.Where(pattern => !Ignore.Contains(pattern)).Select(pattern => pattern.Text).ToList();
+        if (added.Count > 0)
+        {
+            differences.Add($"\"ignore\" adds {string.Join(", ", added.Select(pattern => $"'{pattern}'"))}");
+        }
+
+        if (removed.Count > 0)
+        {
+            differences.Add($"\"ignore\" drops {string.Join(", ", removed.Select(pattern => $"'{pattern}'"))}");
+        }
+
+        if (!string.Equals(NoneLabel, other.NoneLabel, StringComparison.Ordinal))
+        {
+            differences.Add($"\"labels.none\" '{other.NoneLabel}' -> '{NoneLabel}'");
+        }
+
+        if (!string.Equals(EditLabel, other.EditLabel, StringComparison.Ordinal))
+        {
+            differences.Add($"\"labels.edit\" '{other.EditLabel}' -> '{EditLabel}'");
+        }
+
+        return differences.ToImmutable();
+    }
+
+    /// <summary>An error at the first line that holds <paramref name="value"/> as a JSON string (line 1 when not found).</summary>
+    private static ConfigurationError At(string file, string text, string? value, string message)
+    {
+        var quoted = JsonSerializer.Serialize(value ?? string.Empty, CheckConfigurationJsonContext.Default.String);
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var column = lines[index].IndexOf(quoted, StringComparison.Ordinal);
+            if (column < 0 && value is not null)
+            {
+                column = lines[index].IndexOf(value, StringComparison.Ordinal);
+            }
+
+            if (column >= 0)
+            {
+                return new ConfigurationError(file, index + 1, column + 1, message);
+            }
+        }
+
+        return new ConfigurationError(file, 1, 1, message);
     }
 
     /// <summary>
@@ -178,4 +254,5 @@ internal sealed class LabelsFile
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(ConfigurationFile))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class CheckConfigurationJsonContext : JsonSerializerContext;

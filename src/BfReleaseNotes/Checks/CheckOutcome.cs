@@ -6,7 +6,7 @@ public enum CheckOutcome
     /// <summary>Pass: the range changes <c>unreleased.md</c>, it lints clean and at least one entry was added or changed.</summary>
     NotesUpdated,
 
-    /// <summary>Pass: the range publishes a release (adds a <c>&lt;version&gt;.md</c>), moving entries out of <c>unreleased.md</c>.</summary>
+    /// <summary>Pass: the range publishes a release: it adds a <c>&lt;version&gt;.md</c> that lints clean, is newer than every published version and holds exactly entries that left <c>unreleased.md</c>.</summary>
     Released,
 
     /// <summary>Pass: a label or a <c>Release-Notes: none - reason</c> line says no notes are needed.</summary>
@@ -24,8 +24,11 @@ public enum CheckOutcome
     /// <summary>Fail: the range removes (or rewrites) pending entries it did not add, without the edit label.</summary>
     PendingEntriesRemoved,
 
-    /// <summary>Fail: the range modifies or deletes a published release file, without the edit label.</summary>
+    /// <summary>Fail: the range modifies, deletes or moves a published release file, or adds one that is not a release, without the edit label.</summary>
     PublishedHistoryChanged,
+
+    /// <summary>Fail: the merge request changes the check's own rules (its <c>config.json</c>) without the edit label, or breaks them.</summary>
+    ConfigurationChanged,
 
     /// <summary>Cannot decide (exit 2): the base or head is not in the clone, not a repository, bad configuration.</summary>
     CannotDecide,

@@ -5,7 +5,7 @@ namespace BfReleaseNotes.Checks;
 
 /// <summary>
 /// The already-resolved inputs of one check: the repository, the two revisions, the merge request's labels and
-/// description. The CLI fills it from options and GitLab's variables; the checker reads no environment.
+/// description. <see cref="GitLabPipeline.ToCheckRequest"/> fills it from options and GitLab's variables; the checker reads no environment.
 /// </summary>
 /// <param name="RepositoryPath">A folder inside the repository.</param>
 /// <param name="Base">The base revision; the check compares head with the merge base of base and head.</param>
@@ -33,11 +33,18 @@ public sealed record CheckRequest(string RepositoryPath, RevisionChoice Base, Re
     /// </summary>
     public FlagRegistryReader? FlagRegistryReader { get; init; }
 
+    /// <summary>
+    /// The target branch's commit GitLab may have merged head into (<c>CI_MERGE_REQUEST_TARGET_BRANCH_SHA</c>): when
+    /// head is a merge commit whose first parent is this commit, the check compares head with it instead of
+    /// <see cref="Base"/>, whatever the pipeline's event type said. Null turns the detection off.
+    /// </summary>
+    public RevisionChoice? TargetBranchCommit { get; init; }
+
     /// <summary>Compares field by field (the labels by content).</summary>
     public bool Equals(CheckRequest? other) =>
         other is not null && RepositoryPath == other.RepositoryPath && Base == other.Base && Head == other.Head && Folder == other.Folder &&
         Labels.SequenceEqual(other.Labels) && Description == other.Description && DescriptionTruncated == other.DescriptionTruncated && CloneDepth == other.CloneDepth &&
-        ReferenceEquals(FlagRegistryReader, other.FlagRegistryReader);
+        TargetBranchCommit == other.TargetBranchCommit && ReferenceEquals(FlagRegistryReader, other.FlagRegistryReader);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(RepositoryPath, Base, Head, Folder, Labels.Length, Description);

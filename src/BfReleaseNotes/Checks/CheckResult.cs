@@ -17,6 +17,18 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
     /// <summary>Further sentences: other failures, notes on the comparison, hints (a truncated description...).</summary>
     public ImmutableArray<string> Details { get; init; } = [];
 
+    /// <summary>Every failure with its own sentence and place (the first is the outcome's); for "cannot decide", the one reason.</summary>
+    public ImmutableArray<CheckFinding> Findings { get; init; } = [];
+
+    /// <summary>Hints the output shows beside the decision (an opt-out line without a reason, a truncated description); also in <see cref="Details"/>.</summary>
+    public ImmutableArray<string> Hints { get; init; } = [];
+
+    /// <summary>The rules the merge request's own configuration would change; they were not applied.</summary>
+    public ImmutableArray<string> ConfigurationChanges { get; init; } = [];
+
+    /// <summary>The release-notes folder at head, when the merge request moves it; else equal to <see cref="Folder"/>.</summary>
+    public string HeadFolder { get; init; } = Workspace.ReleaseNotesFolder.DefaultPath;
+
     /// <summary>The commits compared; null when the check could not resolve them.</summary>
     public CheckRange? Range { get; init; }
 
@@ -35,10 +47,10 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
     /// <summary>Pending entries of base that moved into a published file the range adds.</summary>
     public ImmutableArray<CheckedEntry> PublishedEntries { get; init; } = [];
 
-    /// <summary>Published release files the range adds (releases).</summary>
+    /// <summary>Published release files the range adds that are real releases.</summary>
     public ImmutableArray<string> AddedPublishedFiles { get; init; } = [];
 
-    /// <summary>Published release files the range modifies or deletes.</summary>
+    /// <summary>Published release files the range modifies, deletes or moves, and added ones that are not releases.</summary>
     public ImmutableArray<PublishedFileChange> ChangedPublishedFiles { get; init; } = [];
 
     /// <summary>The opt-out found (label, description or commit message), or null.</summary>
@@ -67,6 +79,7 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
         CheckOutcome.NotesInvalid => "notes-invalid",
         CheckOutcome.PendingEntriesRemoved => "pending-entries-removed",
         CheckOutcome.PublishedHistoryChanged => "published-history-changed",
+        CheckOutcome.ConfigurationChanged => "configuration-changed",
         CheckOutcome.CannotDecide => "cannot-decide",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown outcome"),
     };
@@ -75,7 +88,8 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
     public bool Equals(CheckResult? other) =>
         other is not null && Outcome == other.Outcome && Summary == other.Summary && Range == other.Range && Folder == other.Folder &&
         OptOut == other.OptOut && EditAllowed == other.EditAllowed &&
-        Failures.SequenceEqual(other.Failures) && Details.SequenceEqual(other.Details) && Diagnostics.SequenceEqual(other.Diagnostics) &&
+        Failures.SequenceEqual(other.Failures) && Findings.SequenceEqual(other.Findings) && Hints.SequenceEqual(other.Hints) &&
+        ConfigurationChanges.SequenceEqual(other.ConfigurationChanges) && HeadFolder == other.HeadFolder && Details.SequenceEqual(other.Details) && Diagnostics.SequenceEqual(other.Diagnostics) &&
         AddedEntries.SequenceEqual(other.AddedEntries) && RemovedEntries.SequenceEqual(other.RemovedEntries) && PublishedEntries.SequenceEqual(other.PublishedEntries) &&
         AddedPublishedFiles.SequenceEqual(other.AddedPublishedFiles) && ChangedPublishedFiles.SequenceEqual(other.ChangedPublishedFiles) &&
         ChangedPaths.SequenceEqual(other.ChangedPaths) && RelevantPaths.SequenceEqual(other.RelevantPaths);
@@ -84,5 +98,13 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
     public override int GetHashCode() => HashCode.Combine(Outcome, Summary, Range, Failures.Length, RemovedEntries.Length, ChangedPaths.Length);
 
     /// <summary>A result for a check that could not see what it needs: it never passes.</summary>
-    public static CheckResult CannotDecide(string summary, string folder) => new(CheckOutcome.CannotDecide, summary) { Folder = folder };
+    public static CheckResult CannotDecide(string summary, string folder) => CannotDecide(summary, folder, CheckPaths.Join(folder, Markdown.ReleaseNotesParser.UnreleasedFileName), 1);
+
+    /// <summary>A result for a check that could not decide because of a file (e.g. an invalid configuration at a line).</summary>
+    public static CheckResult CannotDecide(string summary, string folder, string file, int line) => new(CheckOutcome.CannotDecide, summary)
+    {
+        Folder = folder,
+        HeadFolder = folder,
+        Findings = [new CheckFinding(CheckOutcome.CannotDecide, summary, file, line)],
+    };
 }

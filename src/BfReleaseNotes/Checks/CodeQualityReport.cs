@@ -33,7 +33,8 @@ public static class CodeQualityReport
 
         if (result.Outcome == CheckOutcome.CannotDecide)
         {
-            Add("release-notes-cannot-decide", result.Summary, "blocker", unreleased, 1, "cannot-decide");
+            var reason = result.Findings.FirstOrDefault();
+            Add("release-notes-cannot-decide", result.Summary, "blocker", reason?.File ?? unreleased, reason?.Line ?? 1, "cannot-decide");
             return Serialize(findings);
         }
 
@@ -43,30 +44,32 @@ public static class CodeQualityReport
                 $"{diagnostic.Code}\n{diagnostic.Message}");
         }
 
-        if (result.Failures.Contains(CheckOutcome.NotesInvalid) && result.Diagnostics.All(diagnostic => diagnostic.Severity != DiagnosticSeverity.Error))
+        foreach (var finding in result.Findings)
         {
-            Add("release-notes-invalid", result.Summary, "major", unreleased, 1, "missing");
-        }
-
-        if (result.Failures.Contains(CheckOutcome.PendingEntriesRemoved))
-        {
-            foreach (var entry in result.RemovedEntries)
+            var description = finding.Hints.IsEmpty ? finding.Message : $"{finding.Message} {string.Join(' ', finding.Hints)}";
+            switch (finding.Outcome)
             {
-                Add("release-notes-pending-entry-removed", $"pending entry removed ({entry.Place}): {entry.Content}", "major", entry.File, entry.Line, entry.Content);
-            }
-        }
+                case CheckOutcome.NotesInvalid when result.Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error):
+                    // The diagnostics above are the findings, each at its own line.
+                    break;
+                case CheckOutcome.PendingEntriesRemoved:
+                    foreach (var entry in result.RemovedEntries)
+                    {
+                        Add(finding.CheckName, $"pending entry removed ({entry.Place}): {entry.Content}", "major", entry.File, entry.Line, entry.Content);
+                    }
 
-        if (result.Failures.Contains(CheckOutcome.PublishedHistoryChanged))
-        {
-            foreach (var change in result.ChangedPublishedFiles)
-            {
-                Add("release-notes-published-history-changed", $"published release file {(change.Kind == PublishedChangeKind.Deleted ? "deleted" : "modified")}: {change.File}", "major", change.File, 1, change.Kind.ToString());
-            }
-        }
+                    break;
+                case CheckOutcome.PublishedHistoryChanged:
+                    foreach (var change in result.ChangedPublishedFiles)
+                    {
+                        Add(finding.CheckName, $"published release file {change}; published releases must not change", "major", change.File, 1, change.Kind.ToString());
+                    }
 
-        if (result.Failures.Contains(CheckOutcome.NotesNotUpdated))
-        {
-            Add("release-notes-not-updated", result.Summary, "major", unreleased, 1, "not-updated");
+                    break;
+                default:
+                    Add(finding.CheckName, description, "major", finding.File, finding.Line, finding.CheckName);
+                    break;
+            }
         }
 
         return Serialize(findings);
@@ -78,8 +81,9 @@ public static class CodeQualityReport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    // JSON escapes control characters itself; escaping first keeps them visible in GitLab's widget too.
     private static byte[] Serialize(List<CodeQualityFinding> findings) =>
-        JsonSerializer.SerializeToUtf8Bytes(findings, Context.ListCodeQualityFinding);
+        JsonSerializer.SerializeToUtf8Bytes([.. findings.Select(finding => finding with { Description = SafeText.Escape(finding.Description) })], Context.ListCodeQualityFinding);
 }
 
 /// <summary>One finding of a Code Quality report.</summary>

@@ -7,11 +7,22 @@ namespace BfReleaseNotes.Checks;
 /// <summary>
 /// Writes a check result as a JUnit XML report (<c>artifacts:reports:junit</c>), so the MR widget shows it: one
 /// test case per rule (notes updated or not needed, notes valid, no pending entry removed, published history
-/// unchanged); a rule that failed carries a <c>failure</c>; "cannot decide" is a single test case with an <c>error</c>.
+/// unchanged, configuration unchanged, and any rule another step added); a rule that failed carries a
+/// <c>failure</c> with its own sentence and hints; "cannot decide" is a single test case with an <c>error</c>.
+/// Any text is written safely: control characters become visible escapes.
 /// </summary>
 public static class JUnitReport
 {
     private const string ClassName = "bf-release-notes.check";
+
+    private static readonly (CheckOutcome Outcome, string Name)[] Rules =
+    [
+        (CheckOutcome.NotesNotUpdated, "release notes are updated, or not needed"),
+        (CheckOutcome.NotesInvalid, "changed release-notes files are valid"),
+        (CheckOutcome.PendingEntriesRemoved, "no pending entry is removed"),
+        (CheckOutcome.PublishedHistoryChanged, "published history is unchanged"),
+        (CheckOutcome.ConfigurationChanged, "the check's configuration is unchanged"),
+    ];
 
     /// <summary>The report's bytes (UTF-8 XML, no BOM).</summary>
     public static byte[] Create(CheckResult result)
@@ -20,15 +31,20 @@ public static class JUnitReport
         var cases = new List<(string Name, string? Failure, string? Error, string Detail)>();
         if (result.Outcome == CheckOutcome.CannotDecide)
         {
-            cases.Add(("the check sees the base and head commits", null, result.Summary, result.Summary));
+            cases.Add(("the check sees the base and head commits", null, result.Summary, Lines([result.Summary, .. result.Details])));
         }
         else
         {
-            string? FailureOf(CheckOutcome outcome) => result.Failures.Contains(outcome) ? SentenceFor(result, outcome) : null;
-            cases.Add(("release notes are updated, or not needed", FailureOf(CheckOutcome.NotesNotUpdated), null, Details(result, CheckOutcome.NotesNotUpdated)));
-            cases.Add(("changed release-notes files are valid", FailureOf(CheckOutcome.NotesInvalid), null, Details(result, CheckOutcome.NotesInvalid)));
-            cases.Add(("no pending entry is removed", FailureOf(CheckOutcome.PendingEntriesRemoved), null, Details(result, CheckOutcome.PendingEntriesRemoved)));
-            cases.Add(("published history is unchanged", FailureOf(CheckOutcome.PublishedHistoryChanged), null, Details(result, CheckOutcome.PublishedHistoryChanged)));
+            foreach (var (outcome, name) in Rules)
+            {
+                var finding = result.Findings.FirstOrDefault(item => item.Outcome == outcome && item.CheckName == CheckFinding.DefaultCheckName(outcome));
+                cases.Add((name, finding is null ? null : Message(finding), null, finding is null ? string.Empty : Details(result, finding)));
+            }
+
+            foreach (var finding in result.Findings.Where(item => item.CheckName != CheckFinding.DefaultCheckName(item.Outcome)))
+            {
+                cases.Add((finding.CheckName, Message(finding), null, Details(result, finding)));
+            }
         }
 
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
@@ -48,19 +64,19 @@ public static class JUnitReport
             {
                 writer.WriteStartElement("testcase");
                 writer.WriteAttributeString("classname", ClassName);
-                writer.WriteAttributeString("name", item.Name);
+                writer.WriteAttributeString("name", SafeText.Escape(item.Name));
                 if (item.Failure is not null || item.Error is not null)
                 {
                     writer.WriteStartElement(item.Failure is not null ? "failure" : "error");
-                    writer.WriteAttributeString("message", item.Failure ?? item.Error);
-                    writer.WriteString(item.Detail);
+                    writer.WriteAttributeString("message", SafeText.Escape(item.Failure ?? item.Error!));
+                    writer.WriteString(SafeText.Escape(item.Detail));
                     writer.WriteEndElement();
                 }
 
                 writer.WriteEndElement();
             }
 
-            writer.WriteElementString("system-out", string.Join('\n', [result.Summary, .. result.Details]));
+            writer.WriteElementString("system-out", SafeText.Escape(Lines([result.Summary, .. result.Details])));
 
             writer.WriteEndElement();
             writer.WriteEndElement();
@@ -70,15 +86,15 @@ public static class JUnitReport
         return buffer.ToArray();
     }
 
-    private static string SentenceFor(CheckResult result, CheckOutcome outcome) =>
-        result.Outcome == outcome ? result.Summary : result.Details.FirstOrDefault(detail => detail.Contains(Marker(outcome), StringComparison.Ordinal)) ?? result.Summary;
+    private static string Message(CheckFinding finding) => finding.Hints.IsEmpty ? finding.Message : $"{finding.Message} {string.Join(' ', finding.Hints)}";
 
-    private static string Marker(CheckOutcome outcome) => $"({CheckResult.NameOf(outcome).Replace('-', ' ')})";
+    private static string Lines(IEnumerable<string> lines) => string.Join('\n', lines);
 
-    private static string Details(CheckResult result, CheckOutcome outcome)
+    private static string Details(CheckResult result, CheckFinding finding)
     {
-        var lines = new List<string> { SentenceFor(result, outcome) };
-        switch (outcome)
+        var lines = new List<string> { finding.Message };
+        lines.AddRange(finding.Hints);
+        switch (finding.Outcome)
         {
             case CheckOutcome.NotesInvalid:
                 lines.AddRange(result.Diagnostics.Select(diagnostic => diagnostic.ToString()));
@@ -87,12 +103,15 @@ public static class JUnitReport
                 lines.AddRange(result.RemovedEntries.Select(entry => $"{entry.File}:{entry.Line} ({entry.Place}): {entry.Content}"));
                 break;
             case CheckOutcome.PublishedHistoryChanged:
-                lines.AddRange(result.ChangedPublishedFiles.Select(change => $"{change.File}: {change.Kind.ToString().ToLowerInvariant()}"));
+                lines.AddRange(result.ChangedPublishedFiles.Select(change => change.ToString()));
+                break;
+            case CheckOutcome.ConfigurationChanged:
+                lines.AddRange(result.ConfigurationChanges);
                 break;
             default:
                 break;
         }
 
-        return string.Join('\n', lines);
+        return Lines(lines);
     }
 }

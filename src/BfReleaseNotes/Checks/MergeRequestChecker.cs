@@ -5,6 +5,7 @@ using BfReleaseNotes.Git;
 using BfReleaseNotes.Markdown;
 using BfReleaseNotes.Model;
 using LibGit2Sharp;
+using Semver;
 
 namespace BfReleaseNotes.Checks;
 
@@ -12,19 +13,31 @@ namespace BfReleaseNotes.Checks;
 /// Decides whether a merge request handled its release notes: it compares the head commit with the merge base of
 /// base and head (what the merge request itself changed, like GitLab's diff), reading every file from those
 /// commits' trees, never from the working tree. It never passes without having read both commits: a missing
-/// base (a shallow clone) is <see cref="CheckOutcome.CannotDecide"/>.
+/// base (a shallow clone) is <see cref="CheckOutcome.CannotDecide"/>. It gathers <see cref="CheckEvidence"/> from
+/// git (with the base's configuration) and leaves the decision to <see cref="CheckPolicy.Decide"/>.
 /// </summary>
 /// <example>
 /// <code>
-/// var result = MergeRequestChecker.Check(new CheckRequest(".",
-///     new RevisionChoice("origin/main", "--base"), new RevisionChoice("HEAD", "--head")) { Labels = ["bug"] });
+/// var request = GitLabPipeline.FromEnvironment(name => Environment.GetEnvironmentVariable(name)).ToCheckRequest(".");
+/// var result = MergeRequestChecker.Check(request);
 /// Console.WriteLine(result.Summary);
 /// </code>
 /// </example>
 public static partial class MergeRequestChecker
 {
-    /// <summary>Runs the check. Never throws for a repository, revision or configuration problem: those are <see cref="CheckOutcome.CannotDecide"/>.</summary>
-    public static CheckResult Check(CheckRequest request)
+    /// <summary>
+    /// Runs the check. Never throws for a repository, revision or configuration problem: those are
+    /// <see cref="CheckOutcome.CannotDecide"/>. Throws <see cref="Workspace.EnvironmentException"/> when the native
+    /// libgit2 library cannot be loaded (the message names the file).
+    /// </summary>
+    public static CheckResult Check(CheckRequest request) => Check(request, null);
+
+    /// <summary>
+    /// Runs the check with an extra step: <paramref name="extraFindings"/> sees what was read (for example the pending
+    /// entries at head, to look up their feature flags in a registry) and returns findings of its own, which fail the
+    /// check and are reported with the others. It is not called when the check cannot decide.
+    /// </summary>
+    public static CheckResult Check(CheckRequest request, Func<CheckEvidence, IEnumerable<CheckFinding>>? extraFindings)
     {
         ArgumentNullException.ThrowIfNull(request);
         string? requestedFolder = null;
@@ -62,304 +75,223 @@ public static partial class MergeRequestChecker
                 return CheckResult.CannotDecide(MissingRevision(git, request, request.Base, "base", head), folderForMessages);
             }
 
+            // GitLab may have built head as a merge commit on the target branch (merged results, merge trains)
+            // whatever the event type says: compare with that target commit, not with an older diff base.
+            var baseChoice = request.Base;
+            if (request.TargetBranchCommit is { } target && git.FindCommit(target.Revision) is { } targetSha && targetSha != baseCommit)
+            {
+                var parents = git.Parents(head);
+                if (parents.Count >= 2 && parents[0] == targetSha)
+                {
+                    baseChoice = target;
+                    baseCommit = targetSha;
+                }
+            }
+
             var mergeBase = git.MergeBase(baseCommit, head);
             if (mergeBase is null)
             {
-                return CheckResult.CannotDecide(MissingMergeBase(git, request, baseCommit, head), folderForMessages);
+                return CheckResult.CannotDecide(MissingMergeBase(git, request with { Base = baseChoice }, baseCommit, head), folderForMessages);
             }
 
+            var range = new CheckRange(baseChoice, baseCommit, mergeBase, request.Head, head);
             var configPath = Join(folderForMessages, CheckConfiguration.FileName);
+            var baseConfigBytes = git.ReadFile(mergeBase, configPath);
             var configuration = CheckConfiguration.Default;
-            var configBytes = git.ReadFile(head, configPath);
-            if (configBytes is not null && !CheckConfiguration.TryParse(configBytes, configPath, out configuration, out var configError))
+            if (baseConfigBytes is not null && !CheckConfiguration.TryRead(baseConfigBytes, configPath, out configuration, out var configError))
             {
                 return CheckResult.CannotDecide(
-                    $"cannot decide: the check's configuration is not valid: {configError}. Fix {configPath} (see the README, section 'check').",
-                    folderForMessages);
+                    $"cannot decide: the check's configuration at base {Short(mergeBase)} is not valid: {configError}. Fix {configPath} on the target branch (see the README, section 'check'); " +
+                    "the rules always come from the target branch, so a merge request cannot fix or loosen them for itself.",
+                    folderForMessages, configError.File, configError.Line);
             }
 
-            var folder = requestedFolder ?? configuration.Folder ?? Workspace.ReleaseNotesFolder.DefaultPath;
-            var range = new CheckRange(request.Base, baseCommit, mergeBase, request.Head, head);
-            return Judge(git, request, configuration, configPath, folder, range);
+            CheckEvidence evidence;
+            try
+            {
+                evidence = Gather(git, request, configuration, baseConfigBytes, configPath, requestedFolder, range);
+            }
+            catch (Workspace.EnvironmentException exception)
+            {
+                return CheckResult.CannotDecide($"cannot decide: the feature-flag registry of {configPath} cannot be read: {exception.Message}.", folderForMessages) with { Range = range };
+            }
+
+            if (extraFindings is not null)
+            {
+                evidence = evidence with { ExtraFindings = [.. evidence.ExtraFindings, .. extraFindings(evidence)] };
+            }
+
+            return CheckPolicy.Decide(evidence);
         }
         catch (LibGit2SharpException exception)
         {
             // An object the history needs is missing or unreadable: the check cannot see what it must judge.
-            var shallow = git.IsShallow ? " The clone is shallow: set `GIT_DEPTH: 0` in the job's variables." : string.Empty;
+            var shallow = git.IsShallow ? " The clone is shallow: set `GIT_DEPTH: 0` in the job's variables, or run `git fetch --unshallow` before the check." : string.Empty;
             return CheckResult.CannotDecide($"cannot decide: git could not read the repository: {exception.Message}.{shallow}", folderForMessages);
         }
     }
 
-    private static CheckResult Judge(GitRepository git, CheckRequest request, CheckConfiguration configuration, string configPath, string folder, CheckRange range)
+    /// <summary>
+    /// Reads what the rules need from the two commits: the base's configuration decides the folder, the labels and
+    /// the ignore patterns; the head's is only compared with it. When the merge request moves the notes folder, base
+    /// entries are looked for at the new place and published files that moved are history changes.
+    /// </summary>
+    private static CheckEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, string? requestedFolder, CheckRange range)
     {
         var baseSha = range.MergeBaseCommit;
         var headSha = range.HeadCommit;
         var changes = git.Changes(baseSha, headSha);
         var changedPaths = changes.SelectMany(change => new[] { change.OldPath, change.Path }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
 
+        var folder = requestedFolder ?? configuration.Folder ?? Workspace.ReleaseNotesFolder.DefaultPath;
+        var headFolder = folder;
+        var configurationChanges = ImmutableArray<string>.Empty;
+        ConfigurationError? headConfigError = null;
+        var headConfigBytes = git.ReadFile(headSha, configPath);
+        if (!(headConfigBytes ?? []).AsSpan().SequenceEqual(baseConfigBytes ?? []) || (headConfigBytes is null) != (baseConfigBytes is null))
+        {
+            if (headConfigBytes is null)
+            {
+                configurationChanges = CheckConfiguration.Default.DifferencesFrom(configuration);
+            }
+            else if (CheckConfiguration.TryRead(headConfigBytes, configPath, out var headConfiguration, out var error))
+            {
+                configurationChanges = headConfiguration.DifferencesFrom(configuration);
+                headFolder = requestedFolder ?? headConfiguration.Folder ?? Workspace.ReleaseNotesFolder.DefaultPath;
+            }
+            else
+            {
+                headConfigError = error;
+            }
+        }
+
         var unreleasedPath = Join(folder, ReleaseNotesParser.UnreleasedFileName);
+        var headUnreleasedPath = Join(headFolder, ReleaseNotesParser.UnreleasedFileName);
         var baseUnreleased = git.ReadFile(baseSha, unreleasedPath);
-        var headUnreleased = git.ReadFile(headSha, unreleasedPath);
+        var headUnreleased = git.ReadFile(headSha, headUnreleasedPath);
         var unreleasedChanged = !(baseUnreleased ?? []).AsSpan().SequenceEqual(headUnreleased ?? []) || (baseUnreleased is null) != (headUnreleased is null);
 
-        var basePublished = PublishedFiles(git.FilesIn(baseSha, folder));
-        var headPublished = PublishedFiles(git.FilesIn(headSha, folder));
-        var addedPublished = headPublished.Keys.Where(name => !basePublished.ContainsKey(name)).Select(name => Join(folder, name)).Order(StringComparer.Ordinal).ToImmutableArray();
-        var changedPublished = basePublished
-            .Where(file => !headPublished.TryGetValue(file.Key, out var blob) || blob != file.Value)
-            .Select(file => new PublishedFileChange(Join(folder, file.Key), headPublished.ContainsKey(file.Key) ? PublishedChangeKind.Modified : PublishedChangeKind.Deleted))
-            .OrderBy(change => change.File, StringComparer.Ordinal)
-            .ToImmutableArray();
-
-        var notesPaths = new HashSet<string>(StringComparer.Ordinal) { unreleasedPath };
-        notesPaths.UnionWith(basePublished.Keys.Concat(headPublished.Keys).Select(name => Join(folder, name)));
-        // The configuration itself is never ignored: a merge request must not exempt itself by widening "ignore".
-        var relevantPaths = changedPaths.Where(path => path == configPath || (!notesPaths.Contains(path) && !configuration.IsIgnored(path))).ToImmutableArray();
-
-        // Lint what the range changed, as it stands at head.
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         string? unreleasedMissing = null;
-        ReleaseNotesDocument? headDocument = null;
+        ImmutableArray<CheckedEntry>? headEntries = null;
         if (unreleasedChanged && headUnreleased is null)
         {
             var renamedTo = changes.FirstOrDefault(change => change.Kind == GitChangeKind.Renamed && change.OldPath == unreleasedPath).Path;
             unreleasedMissing = renamedTo is not null
-                ? $"{unreleasedPath} is renamed to {renamedTo} in this range, but every tool reads {unreleasedPath}: rename it back"
-                : $"{unreleasedPath} is deleted in this range: restore it (`git checkout {Short(baseSha)} -- {unreleasedPath}`)";
+                ? $"{unreleasedPath} is renamed to {renamedTo} in this range, but every tool reads {headUnreleasedPath}: rename it back" +
+                  (headFolder == folder && renamedTo.EndsWith("/" + ReleaseNotesParser.UnreleasedFileName, StringComparison.Ordinal) ? $" (to move the notes folder, also set \"folder\" in {configPath}, with the label '{configuration.EditLabel}')" : string.Empty)
+                : headFolder == folder
+                    ? $"{unreleasedPath} is deleted in this range: restore it (`git checkout {Short(baseSha)} -- {unreleasedPath}`)"
+                    : $"{headUnreleasedPath} is missing at head, where the merge request moves the notes folder: move {unreleasedPath} there (`git mv {unreleasedPath} {headUnreleasedPath}`)";
         }
         else if (unreleasedChanged && headUnreleased is not null)
         {
-            var parsed = ReleaseNotesParser.Parse(headUnreleased, DocumentKind.Unreleased, unreleasedPath);
-            diagnostics.AddRange(parsed.Diagnostics);
-            headDocument = parsed.Document;
-        }
-
-        // The feature-flag registry, when configured: unknown flags are errors (notes invalid), the rest information.
-        try
-        {
-            diagnostics.AddRange(Flags.FlagRolloutChecker.ForMergeRequest(
-                headDocument, configuration.Flags, request.FlagRegistryReader, path => git.ReadFile(headSha, path), unreleasedPath, folder));
-        }
-        catch (Workspace.EnvironmentException exception)
-        {
-            return CheckResult.CannotDecide($"cannot decide: the feature-flag registry of {configPath} cannot be read: {exception.Message}.", folder) with { Range = range };
-        }
-
-        var publishedPool = new EntryPool();
-        foreach (var file in addedPublished)
-        {
-            var parsed = ReleaseNotesParser.Parse(git.ReadFile(headSha, file) ?? [], DocumentKind.Published, file);
+            var parsed = ReleaseNotesParser.Parse(headUnreleased, DocumentKind.Unreleased, headUnreleasedPath);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Document is not null)
             {
-                publishedPool.AddRange(Locate(parsed.Document, file));
+                headEntries = [.. Locate(parsed.Document, headUnreleasedPath)];
             }
+
+            // The feature-flag registry named by the base's configuration: unknown flags are errors (notes invalid),
+            // the other findings warnings. An unreadable registry throws EnvironmentException: cannot decide.
+            diagnostics.AddRange(Flags.FlagRolloutChecker.ForMergeRequest(
+                parsed.Document, configuration.Flags, request.FlagRegistryReader, path => git.ReadFile(headSha, path), headUnreleasedPath, headFolder));
         }
 
-        // Compare entries by text (line endings aside): an entry still in unreleased.md under another section
-        // (graduated) or in a published file this range adds (promoted) moved; it was not removed.
-        var added = ImmutableArray.CreateBuilder<CheckedEntry>();
-        var removed = ImmutableArray.CreateBuilder<CheckedEntry>();
-        var published = ImmutableArray.CreateBuilder<CheckedEntry>();
-        if (unreleasedChanged && headDocument is not null)
+        ImmutableArray<CheckedEntry> baseEntries = baseUnreleased is null ? [] : [.. Locate(ReleaseNotesParser.Parse(baseUnreleased, DocumentKind.Unreleased, unreleasedPath).Document, unreleasedPath)];
+
+        var basePublished = PublishedFiles(git.FilesIn(baseSha, folder));
+        var headPublished = PublishedFiles(git.FilesIn(headSha, headFolder));
+        var leftBehind = headFolder == folder ? headPublished : PublishedFiles(git.FilesIn(headSha, folder));
+        var changedPublished = ImmutableArray.CreateBuilder<PublishedFileChange>();
+        foreach (var (name, blob) in basePublished.OrderBy(file => file.Key, StringComparer.Ordinal))
         {
-            var baseEntries = baseUnreleased is null ? [] : Locate(ReleaseNotesParser.Parse(baseUnreleased, DocumentKind.Unreleased, unreleasedPath).Document, unreleasedPath);
-            var headEntries = Locate(headDocument, unreleasedPath);
-            var headPool = new EntryPool();
-            headPool.AddRange(headEntries);
-            var basePool = new EntryPool();
-            basePool.AddRange(baseEntries);
-            foreach (var entry in baseEntries)
+            var file = Join(folder, name);
+            if (leftBehind.TryGetValue(name, out var stayed) && (stayed == blob || headFolder == folder))
             {
-                if (headPool.TryTake(entry))
+                if (stayed != blob)
                 {
-                    continue;
+                    changedPublished.Add(new PublishedFileChange(file, PublishedChangeKind.Modified));
                 }
 
-                (publishedPool.TryTake(entry) ? published : removed).Add(entry);
+                continue;
             }
 
-            added.AddRange(headEntries.Where(entry => !basePool.TryTake(entry)));
+            if (headFolder != folder && headPublished.TryGetValue(name, out var moved))
+            {
+                changedPublished.Add(moved == blob
+                    ? new PublishedFileChange(file, PublishedChangeKind.Moved) { Detail = $"to {Join(headFolder, name)}" }
+                    : new PublishedFileChange(file, PublishedChangeKind.Modified) { Detail = $"moved to {Join(headFolder, name)} and changed" });
+                continue;
+            }
+
+            var renamedTo = changes.FirstOrDefault(change => change.Kind == GitChangeKind.Renamed && change.OldPath == file).Path;
+            changedPublished.Add(new PublishedFileChange(file, PublishedChangeKind.Deleted) { Detail = renamedTo is null ? null : $"renamed to {renamedTo}" });
         }
 
-        var labels = request.Labels.Select(label => label.Trim()).Where(label => label.Length > 0).ToList();
-        var editAllowed = labels.Contains(configuration.EditLabel, StringComparer.OrdinalIgnoreCase);
-        var (optOut, optOutHints) = FindOptOut(git, request, configuration, labels, range);
-
-        var failures = new List<CheckOutcome>();
-        var invalid = unreleasedMissing is not null || diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-        if (invalid)
+        var latestAtBase = basePublished.Keys
+            .Select(name => ReleaseNotesParser.TryParsePublishedFileName(name, out var version) ? version : null)
+            .OfType<SemVersion>()
+            .OrderByDescending(version => version, SemVersion.PrecedenceComparer)
+            .FirstOrDefault();
+        var candidates = ImmutableArray.CreateBuilder<ReleaseCandidate>();
+        foreach (var name in headPublished.Keys.Where(name => !basePublished.ContainsKey(name)).Order(StringComparer.Ordinal))
         {
-            failures.Add(CheckOutcome.NotesInvalid);
+            var file = Join(headFolder, name);
+            var parsed = ReleaseNotesParser.Parse(git.ReadFile(headSha, file) ?? [], DocumentKind.Published, file);
+            diagnostics.AddRange(parsed.Diagnostics);
+            if (!ReleaseNotesParser.TryParsePublishedFileName(name, out var version) || version is null)
+            {
+                continue;
+            }
+
+            candidates.Add(new ReleaseCandidate(file, version)
+            {
+                LintsClean = parsed.IsValid,
+                LatestAtBase = latestAtBase,
+                Entries = [.. Locate(parsed.Document, file)],
+            });
         }
 
-        if (removed.Count > 0 && !editAllowed)
-        {
-            failures.Add(CheckOutcome.PendingEntriesRemoved);
-        }
+        var notesFiles = new HashSet<string>(StringComparer.Ordinal) { unreleasedPath, headUnreleasedPath };
+        notesFiles.UnionWith(basePublished.Keys.Select(name => Join(folder, name)));
+        notesFiles.UnionWith(leftBehind.Keys.Select(name => Join(folder, name)));
+        notesFiles.UnionWith(headPublished.Keys.Select(name => Join(headFolder, name)));
 
-        if (changedPublished.Length > 0 && !editAllowed)
+        return new CheckEvidence
         {
-            failures.Add(CheckOutcome.PublishedHistoryChanged);
-        }
-
-        var notesUpdated = unreleasedChanged && headDocument is not null && added.Count > 0;
-        CheckOutcome? pass = notesUpdated ? CheckOutcome.NotesUpdated
-            : addedPublished.Length > 0 ? CheckOutcome.Released
-            : optOut is not null ? CheckOutcome.OptedOut
-            : relevantPaths.IsEmpty ? CheckOutcome.NotRelevant
-            : null;
-        if (pass is null)
-        {
-            failures.Add(CheckOutcome.NotesNotUpdated);
-        }
-
-        var facts = new Facts(configuration, configPath, folder, unreleasedPath, range, changedPaths, relevantPaths, added.ToImmutable(), removed.ToImmutable(),
-            published.ToImmutable(), addedPublished, changedPublished, diagnostics.ToImmutable(), unreleasedMissing, optOut);
-        var outcome = failures.Count > 0 ? failures[0] : pass!.Value;
-        var details = new List<string>();
-        details.AddRange(failures.Skip(1).Select(failure => Sentence(failure, facts)));
-        if (range.MergeBaseCommit != range.BaseCommit)
-        {
-            details.Add($"The base {Short(range.BaseCommit)} ({range.Base.Source}) is not an ancestor of head, so head was compared with their merge base {Short(range.MergeBaseCommit)}.");
-        }
-
-        if (editAllowed && (removed.Count > 0 || changedPublished.Length > 0))
-        {
-            details.Add($"The label '{configuration.EditLabel}' allows this merge request to remove {removed.Count} pending entr{(removed.Count == 1 ? "y" : "ies")} and change {changedPublished.Length} published file(s).");
-        }
-
-        if (pass is not (CheckOutcome.OptedOut or CheckOutcome.Released) && !notesUpdated && unreleasedChanged && headDocument is not null && added.Count == 0)
-        {
-            details.Add($"{unreleasedPath} changes, but no entry was added or changed.");
-        }
-
-        if (failures.Contains(CheckOutcome.NotesNotUpdated))
-        {
-            details.AddRange(optOutHints);
-        }
-
-        return new CheckResult(outcome, Sentence(outcome, facts))
-        {
-            Failures = [.. failures],
-            Details = [.. details],
-            Range = range,
+            Configuration = configuration,
+            ConfigPath = configPath,
             Folder = folder,
-            Diagnostics = facts.Diagnostics,
-            AddedEntries = facts.Added,
-            RemovedEntries = facts.Removed,
-            PublishedEntries = facts.Published,
-            AddedPublishedFiles = addedPublished,
-            ChangedPublishedFiles = changedPublished,
-            OptOut = optOut,
-            EditAllowed = editAllowed,
+            HeadFolder = headFolder,
+            Range = range,
             ChangedPaths = changedPaths,
-            RelevantPaths = relevantPaths,
+            NotesFiles = [.. notesFiles.Order(StringComparer.Ordinal)],
+            UnreleasedChanged = unreleasedChanged,
+            UnreleasedMissing = unreleasedMissing,
+            BaseEntries = baseEntries,
+            HeadEntries = headEntries,
+            Diagnostics = diagnostics.ToImmutable(),
+            AddedPublishedFiles = candidates.ToImmutable(),
+            ChangedPublishedFiles = changedPublished.ToImmutable(),
+            ConfigurationChanges = configurationChanges,
+            HeadConfigurationError = headConfigError,
+            Labels = request.Labels,
+            Description = request.Description,
+            DescriptionTruncated = request.DescriptionTruncated,
+            Commits = [.. git.CommitsBetween(baseSha, headSha).Select(commit => new RangeCommit(commit.Sha, commit.Message))],
         };
     }
 
-    /// <summary>The opt-out (label, then description, then the range's commit messages) and hints about near misses.</summary>
-    private static (OptOut? OptOut, List<string> Hints) FindOptOut(GitRepository git, CheckRequest request, CheckConfiguration configuration, List<string> labels, CheckRange range)
-    {
-        var hints = new List<string>();
-        OptOut? found = null;
-        if (labels.Contains(configuration.NoneLabel, StringComparer.OrdinalIgnoreCase))
-        {
-            found = new OptOut(OptOutSource.Label, configuration.NoneLabel, null);
-        }
-
-        var reason = OptOut.FindReason(request.Description, out var descriptionWithoutReason);
-        if (found is null && reason is not null)
-        {
-            found = new OptOut(OptOutSource.Description, "the merge-request description", reason);
-        }
-
-        if (descriptionWithoutReason && reason is null)
-        {
-            hints.Add($"The description says 'Release-Notes: none' without a reason, which does not opt out; write '{OptOut.LineSyntax}'.");
-        }
-
-        foreach (var commit in git.CommitsBetween(range.MergeBaseCommit, range.HeadCommit))
-        {
-            var commitReason = OptOut.FindReason(commit.Message, out var commitWithoutReason);
-            var subject = commit.Message.Split('\n', 2)[0].Trim();
-            if (found is null && commitReason is not null)
-            {
-                found = new OptOut(OptOutSource.CommitMessage, $"commit {Short(commit.Sha)} \"{subject}\"", commitReason);
-            }
-
-            if (commitWithoutReason && commitReason is null)
-            {
-                hints.Add($"Commit {Short(commit.Sha)} \"{subject}\" says 'Release-Notes: none' without a reason, which does not opt out; write '{OptOut.LineSyntax}'.");
-            }
-        }
-
-        if (found is null && request.DescriptionTruncated)
-        {
-            hints.Add($"GitLab cut the merge-request description at 2,700 characters (CI_MERGE_REQUEST_DESCRIPTION_IS_TRUNCATED), so a '{OptOut.LineSyntax}' line after that point was not seen: move it to the top or use the label '{configuration.NoneLabel}'.");
-        }
-
-        return (found, hints);
-    }
-
-    /// <summary>The one sentence for an outcome: what was decided, why, and what to do next.</summary>
-    private static string Sentence(CheckOutcome outcome, Facts facts)
-    {
-        var noneLabel = facts.Configuration.NoneLabel;
-        var editLabel = facts.Configuration.EditLabel;
-        switch (outcome)
-        {
-            case CheckOutcome.NotesUpdated:
-                return $"check passed (notes updated): {facts.UnreleasedPath} adds or changes {Count(facts.Added.Length, "entry", "entries")} and lints clean.";
-            case CheckOutcome.Released:
-                var versions = string.Join(", ", facts.AddedPublished.Select(path => Path.GetFileNameWithoutExtension(path)));
-                var moved = facts.Published.IsEmpty ? string.Empty : $", moving {Count(facts.Published.Length, "pending entry", "pending entries")} out of {facts.UnreleasedPath}";
-                return $"check passed (release): this merge request publishes {versions} ({string.Join(", ", facts.AddedPublished)}){moved}.";
-            case CheckOutcome.OptedOut:
-                var optOut = facts.OptOut!;
-                return optOut.Source switch
-                {
-                    OptOutSource.Label => $"check passed (opted out): the label '{optOut.Where}' says this merge request needs no release notes.",
-                    OptOutSource.Description => $"check passed (opted out): the merge-request description says 'Release-Notes: none - {optOut.Reason}'.",
-                    _ => $"check passed (opted out): {optOut.Where} says 'Release-Notes: none - {optOut.Reason}'.",
-                };
-            case CheckOutcome.NotRelevant:
-                if (facts.ChangedPaths.IsEmpty)
-                {
-                    return "check passed (not relevant): the range changes no file, so no release notes are needed.";
-                }
-
-                return facts.Configuration.Ignore.IsEmpty || facts.ChangedPaths.All(path => path == facts.UnreleasedPath || facts.IsPublished(path))
-                    ? $"check passed (not relevant): the range changes only release-notes files and adds no entry, so nothing else needs a note."
-                    : $"check passed (not relevant): every changed path ({facts.ChangedPaths.Length}) matches the ignore patterns of {facts.ConfigPath} or is a release-notes file, so no release notes are needed.";
-            case CheckOutcome.NotesNotUpdated:
-                var dirOption = facts.Folder == Workspace.ReleaseNotesFolder.DefaultPath ? string.Empty : $" --dir {facts.Folder}";
-                return $"check failed (notes not updated): this merge request changes {Count(facts.RelevantPaths.Length, "file", "files")} that {(facts.RelevantPaths.Length == 1 ? "needs" : "need")} release notes (such as {facts.RelevantPaths[0]}) " +
-                       $"but adds no entry to {facts.UnreleasedPath}; add one with `bf-release-notes add{dirOption} --section public --type fixed \"What changed for users\"` and commit it, " +
-                       $"or opt out with the label '{noneLabel}' or a line '{OptOut.LineSyntax}' in the description.";
-            case CheckOutcome.NotesInvalid:
-                if (facts.UnreleasedMissing is not null)
-                {
-                    return $"check failed (notes invalid): {facts.UnreleasedMissing}.";
-                }
-
-                var errors = facts.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
-                var files = string.Join(", ", errors.Select(diagnostic => diagnostic.File).Distinct(StringComparer.Ordinal));
-                var flagHint = errors.Any(error => error.Code == DiagnosticCodes.UnknownFlag)
-                    ? " Flags unknown to the feature-flag registry: correct the key or create the flag (`bf-release-notes flags check` shows them)."
-                    : string.Empty;
-                return $"check failed (notes invalid): {files} at head {(errors.Count == 1 ? "has 1 error" : $"has {errors.Count} errors")} (listed as file:line:col); " +
-                       "fix them (`bf-release-notes lint` shows them, `lint --fix` repairs the fixable ones), commit and push." + flagHint;
-            case CheckOutcome.PendingEntriesRemoved:
-                return $"check failed (pending entries removed): this merge request removes or rewrites {Count(facts.Removed.Length, "pending entry", "pending entries")} of {facts.UnreleasedPath} " +
-                       $"that it did not add (listed below); restore {(facts.Removed.Length == 1 ? "it" : "them")}, or add the label '{editLabel}' if this is intended.";
-            case CheckOutcome.PublishedHistoryChanged:
-                var changed = string.Join(", ", facts.ChangedPublished.Select(change => $"{change.File} is {(change.Kind == PublishedChangeKind.Deleted ? "deleted" : "modified")}"));
-                return $"check failed (published history changed): {changed}; published releases must not change, so revert it, or add the label '{editLabel}' if this is intended.";
-            default:
-                throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "no sentence for this outcome");
-        }
-    }
+    /// <summary>
+    /// What reaches the merge base in a shallow clone, each verified on real depth-limited clones
+    /// (<c>ShallowCloneTests</c>). Fetching the target branch alone does not: the merge request's own commits
+    /// beyond the depth stay cut off.
+    /// </summary>
+    internal const string ShallowAdvice =
+        "set `GIT_DEPTH: 0` in the job's variables, or fetch the missing history before the check with `git fetch --unshallow` " +
+        "(or, to fetch less, `git fetch --deepen=100`, repeated while the check still says this); fetching only the target branch does not reach it.";
 
     private static string MissingRevision(GitRepository git, CheckRequest request, RevisionChoice choice, string role, string? headSha)
     {
@@ -368,7 +300,7 @@ public static partial class MergeRequestChecker
         {
             var depth = ShallowDepth(git, request, headSha);
             return $"cannot decide: the {role} commit '{choice.Revision}' (from {choice.Source}) is not in this clone, which is shallow{depth}, so the check cannot see what the merge request changed; " +
-                   $"set `GIT_DEPTH: 0` in the job's variables, or fetch more history before the check (`git fetch --unshallow`, or {fetch}).";
+                   ShallowAdvice;
         }
 
         return CommitId().IsMatch(choice.Revision)
@@ -382,7 +314,7 @@ public static partial class MergeRequestChecker
         {
             var depth = ShallowDepth(git, request, headSha);
             return $"cannot decide: the history between base {Short(baseSha)} (from {request.Base.Source}) and head {Short(headSha)} is cut off in this shallow clone{depth}, so their merge base is missing; " +
-                   $"set `GIT_DEPTH: 0` in the job's variables, or fetch more history before the check (`git fetch --unshallow`, or {FetchAdvice(request.Base.Revision)}).";
+                   ShallowAdvice;
         }
 
         return $"cannot decide: base {Short(baseSha)} (from {request.Base.Source}) and head {Short(headSha)} share no history; pass --base with a commit of the target branch.";
@@ -455,69 +387,6 @@ public static partial class MergeRequestChecker
 
     private static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;
 
-    private static string Count(int count, string one, string many) => $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";
-
     [GeneratedRegex("^[0-9a-fA-F]{7,64}$")]
     private static partial Regex CommitId();
-
-    /// <summary>Everything the sentences need, gathered once.</summary>
-    private sealed record Facts(
-        CheckConfiguration Configuration,
-        string ConfigPath,
-        string Folder,
-        string UnreleasedPath,
-        CheckRange Range,
-        ImmutableArray<string> ChangedPaths,
-        ImmutableArray<string> RelevantPaths,
-        ImmutableArray<CheckedEntry> Added,
-        ImmutableArray<CheckedEntry> Removed,
-        ImmutableArray<CheckedEntry> Published,
-        ImmutableArray<string> AddedPublished,
-        ImmutableArray<PublishedFileChange> ChangedPublished,
-        ImmutableArray<Diagnostic> Diagnostics,
-        string? UnreleasedMissing,
-        OptOut? OptOut)
-    {
-        public bool IsPublished(string path) =>
-            (Folder.Length == 0 ? !path.Contains('/', StringComparison.Ordinal) : path.StartsWith(Folder + "/", StringComparison.Ordinal) && !path[(Folder.Length + 1)..].Contains('/', StringComparison.Ordinal))
-            && ReleaseNotesParser.TryParsePublishedFileName(path, out _);
-    }
-
-    /// <summary>A multiset of entry texts, line endings, trailing spaces and the bullet character ignored.</summary>
-    private sealed class EntryPool
-    {
-        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
-
-        public void AddRange(IEnumerable<CheckedEntry> entries)
-        {
-            foreach (var entry in entries)
-            {
-                var key = Key(entry);
-                _counts[key] = _counts.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        public bool TryTake(CheckedEntry entry)
-        {
-            var key = Key(entry);
-            if (_counts.GetValueOrDefault(key) == 0)
-            {
-                return false;
-            }
-
-            _counts[key]--;
-            return true;
-        }
-
-        /// <summary>
-        /// The text as a writer may reproduce it elsewhere: LF line endings, no trailing spaces, a <c>-</c> bullet
-        /// (<c>lint --fix</c> turns <c>*</c> and <c>+</c> into <c>-</c>), so a moved entry still matches.
-        /// </summary>
-        private static string Key(CheckedEntry entry)
-        {
-            var lines = entry.Content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => line.TrimEnd(' ', '\t'));
-            var text = string.Join('\n', lines);
-            return text.Length > 1 && text[0] is '*' or '+' && text[1] == ' ' ? "-" + text[1..] : text;
-        }
-    }
 }

@@ -48,7 +48,7 @@ internal sealed class GitRepository : IDisposable
         try
         {
             var found = RepositoryLocator.Discover(path);
-            return found is null ? null : new GitRepository(new Repository(found));
+            return found is null ? null : new GitRepository(NativeGit.Open(found));
         }
         catch (LibGit2SharpException)
         {
@@ -67,6 +67,20 @@ internal sealed class GitRepository : IDisposable
         {
             // An invalid or ambiguous revision, or a commit whose objects are missing, names no commit we can read.
             return null;
+        }
+    }
+
+    /// <summary>The parents of a commit, first parent first (empty for a root or a shallow boundary).</summary>
+    public IReadOnlyList<string> Parents(string commitSha)
+    {
+        try
+        {
+            return [.. _repository.Lookup<Commit>(commitSha).Parents.Select(parent => parent.Sha)];
+        }
+        catch (LibGit2SharpException)
+        {
+            // A parent object missing from a shallow clone: the commit cannot be a merged result we can compare with.
+            return [];
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class ReleaseCommitter : IDisposable
             throw new EnvironmentException($"'{path}' is not inside a git repository; run without --commit/--tag, or from a clone");
         }
 
-        var repository = new Repository(gitDirectory);
+        var repository = NativeGit.Open(gitDirectory);
         if (repository.Info.IsBare)
         {
             repository.Dispose();

@@ -97,10 +97,11 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void A_configured_label_with_spaces_opts_out()
     {
-        _repo.Write("release-notes/config.json", """{ "labels": { "none": "No Release Notes" } }""")
-            .Write("src/App.cs", "class App { int Refactored; }\n");
+        _repo.Checkout("main").Write("release-notes/config.json", """{ "labels": { "none": "No Release Notes" } }""");
+        var start = _repo.Commit("Configure the labels");
+        _repo.Branch("labelled").Write("src/App.cs", "class App { int Refactored; }\n");
         var head = _repo.Commit("Refactor");
-        var environment = MergeRequest(_base, head);
+        var environment = MergeRequest(start, head);
         environment["CI_MERGE_REQUEST_LABELS"] = "bug,No Release Notes";
 
         var run = Check(environment);
@@ -132,7 +133,7 @@ public sealed class CheckCommandTests : IDisposable
         var run = Check(MergeRequest(_base, head), "--description", "Release-Notes: none");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("without a reason, which does not opt out", run.Out, StringComparison.Ordinal);
+        Assert.Contains("The description's line 'Release-Notes: none' gives no reason, which does not opt out", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -193,7 +194,8 @@ public sealed class CheckCommandTests : IDisposable
         var run = Check(MergeRequest(_base, head));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("changes 2 files that need release notes (such as release-notes/config.json)", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("check failed (configuration changed): this merge request changes the check's rules in release-notes/config.json (\"ignore\" adds 'docs/**')", run.Out, StringComparison.Ordinal);
+        Assert.Contains("changes 3 files that need release notes (such as docs/a.md)", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,20 +207,44 @@ public sealed class CheckCommandTests : IDisposable
         var run = Check(MergeRequest(_base, head));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("changes 1 file that needs release notes (such as release-notes/config.json)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("check failed (configuration changed)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("changes 2 files that need release notes (such as release-notes/config.json)", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_bad_configuration_cannot_decide_and_names_the_line_and_column()
+    public void A_bad_configuration_at_base_cannot_decide_and_names_the_line_and_column_in_the_reports()
+    {
+        _repo.Checkout("main").Write("release-notes/config.json", "{\n  \"ignore\": [\"docs/**\"],\n  \"ignored\": []\n}\n");
+        var start = _repo.Commit("Misspell a key");
+        _repo.Branch("code").Write("src/App.cs", "class App { int X; }\n");
+        var head = _repo.Commit("Code");
+
+        var run = Check(MergeRequest(start, head), "--report-codequality", "cq.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: cannot decide: the check's configuration at base", run.Error, StringComparison.Ordinal);
+        Assert.Contains("is not valid: release-notes/config.json:3:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("ignored", run.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_repo.Path, "cq.json")));
+        var location = json.RootElement[0].GetProperty("location");
+        Assert.Equal("release-notes/config.json", location.GetProperty("path").GetString());
+        Assert.Equal(3, location.GetProperty("lines").GetProperty("begin").GetInt32());
+    }
+
+    [Fact]
+    public void A_bad_configuration_at_head_fails_as_a_configuration_change_at_its_line()
     {
         _repo.Write("release-notes/config.json", "{\n  \"ignore\": [\"docs/**\"],\n  \"ignored\": []\n}\n").Write("src/App.cs", "class App { int X; }\n");
         var head = _repo.Commit("Misspell a key");
 
-        var run = Check(MergeRequest(_base, head));
+        var run = Check(MergeRequest(_base, head), "--format", "json");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("error: cannot decide: the check's configuration is not valid: release-notes/config.json:3:", run.Error, StringComparison.Ordinal);
-        Assert.Contains("ignored", run.Error, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(item => item.GetProperty("outcome").GetString() == "configuration-changed");
+        Assert.Equal("release-notes/config.json", finding.GetProperty("file").GetString());
+        Assert.Equal(3, finding.GetProperty("line").GetInt32());
+        Assert.Contains("is not valid (release-notes/config.json:3:", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -634,7 +660,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(findings.Count, findings.Select(finding => finding.GetProperty("fingerprint").GetString()).Distinct().Count());
         var suite = XDocument.Load(junit).Root!.Element("testsuite")!;
-        Assert.Equal("4", suite.Attribute("tests")!.Value);
+        Assert.Equal("5", suite.Attribute("tests")!.Value);
         Assert.Equal("2", suite.Attribute("failures")!.Value);
         Assert.Contains(suite.Elements("testcase"), testCase => testCase.Attribute("name")!.Value == "no pending entry is removed" && testCase.Element("failure") is not null);
     }

@@ -57,9 +57,10 @@ internal sealed class TestRepository : IDisposable
         return this;
     }
 
-    /// <summary>Moves a file of the working tree.</summary>
+    /// <summary>Moves a file of the working tree (into a new folder too).</summary>
     public TestRepository Move(string from, string to)
     {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.Combine(Path, to))!);
         File.Move(System.IO.Path.Combine(Path, from), System.IO.Path.Combine(Path, to));
         return this;
     }

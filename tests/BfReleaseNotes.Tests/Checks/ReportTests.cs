@@ -42,7 +42,7 @@ public class ReportTests
         var suite = XDocument.Parse(Encoding.UTF8.GetString(JUnitReport.Create(result))).Root!.Element("testsuite")!;
 
         Assert.Equal("[]", codeQuality);
-        Assert.Equal("4", suite.Attribute("tests")!.Value);
+        Assert.Equal("5", suite.Attribute("tests")!.Value);
         Assert.Equal("0", suite.Attribute("failures")!.Value);
         Assert.All(suite.Elements("testcase"), testCase => Assert.Null(testCase.Element("failure")));
     }
@@ -56,10 +56,86 @@ public class ReportTests
         Assert.Contains("release-notes/unreleased.md:3:1: error BFRN102: unknown section '### Fixd'", failure.Value, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Control_characters_anywhere_give_valid_reports_with_visible_escapes()
+    {
+        var hostile = "Fix \u001B[31mred\u001B[0m\u0000 and \u0007 bell \uD800 lone";
+        var evidence = new CheckEvidence
+        {
+            ChangedPaths = ["src/App.cs"],
+            UnreleasedChanged = true,
+            BaseEntries = [new CheckedEntry(File, 3, "Public > Fixed", "- " + hostile)],
+            HeadEntries = [],
+            Description = "Release-Notes: none\n\n" + hostile,
+            Commits = [new RangeCommit("3333333333333333333333333333333333333333", hostile + "\n\nRelease-Notes: none - <reason>")],
+        };
+        var result = CheckPolicy.Decide(evidence);
+
+        var junit = Encoding.UTF8.GetString(JUnitReport.Create(result));
+        var codeQuality = Encoding.UTF8.GetString(CodeQualityReport.Create(result));
+
+        var document = XDocument.Parse(junit);
+        using var json = JsonDocument.Parse(codeQuality);
+        Assert.Contains("\\u001B[31mred", junit, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', junit);
+        Assert.Contains("\\u001B[31mred", json.RootElement.EnumerateArray().Select(finding => finding.GetProperty("description").GetString()).First(text => text!.StartsWith("pending entry removed", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("2", document.Root!.Element("testsuite")!.Attribute("failures")!.Value);
+    }
+
+    [Fact]
+    public void Every_hint_of_the_job_log_is_in_the_code_quality_and_junit_messages()
+    {
+        var result = CheckPolicy.Decide(new CheckEvidence { ChangedPaths = ["src/App.cs"], Description = "Release-Notes: none", DescriptionTruncated = true });
+
+        var codeQuality = Encoding.UTF8.GetString(CodeQualityReport.Create(result));
+        var failure = XDocument.Parse(Encoding.UTF8.GetString(JUnitReport.Create(result))).Descendants("failure").Single();
+
+        Assert.Equal(2, result.Hints.Length);
+        using var json = JsonDocument.Parse(codeQuality);
+        var description = json.RootElement.EnumerateArray().Single().GetProperty("description").GetString()!;
+        Assert.All(result.Hints, hint =>
+        {
+            Assert.Contains(hint, description, StringComparison.Ordinal);
+            Assert.Contains(hint, failure.Attribute("message")!.Value, StringComparison.Ordinal);
+            Assert.Contains(hint, failure.Value, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Each_code_quality_finding_has_its_own_description()
+    {
+        var result = CheckPolicy.Decide(new CheckEvidence
+        {
+            ChangedPaths = [File, "release-notes/pending.md"],
+            UnreleasedChanged = true,
+            UnreleasedMissing = "release-notes/unreleased.md is renamed to release-notes/pending.md in this range, but every tool reads release-notes/unreleased.md: rename it back",
+            ConfigurationChanges = ["\"ignore\" adds '**'"],
+        });
+
+        using var json = JsonDocument.Parse(CodeQualityReport.Create(result));
+        var descriptions = json.RootElement.EnumerateArray().Select(finding => finding.GetProperty("description").GetString()).ToList();
+
+        Assert.Equal(3, descriptions.Count);
+        Assert.Equal(descriptions.Count, descriptions.Distinct().Count());
+    }
+
+    [Fact]
+    public void Cannot_decide_because_of_the_configuration_is_reported_at_its_line()
+    {
+        var result = CheckResult.CannotDecide("cannot decide: bad configuration", "release-notes", "release-notes/config.json", 7);
+
+        using var json = JsonDocument.Parse(CodeQualityReport.Create(result));
+        var location = json.RootElement.EnumerateArray().Single().GetProperty("location");
+
+        Assert.Equal("release-notes/config.json", location.GetProperty("path").GetString());
+        Assert.Equal(7, location.GetProperty("lines").GetProperty("begin").GetInt32());
+    }
+
     private static CheckResult Invalid(int firstLine, int secondLine) =>
         new(CheckOutcome.NotesInvalid, "check failed (notes invalid): ...")
         {
             Failures = [CheckOutcome.NotesInvalid],
+            Findings = [new CheckFinding(CheckOutcome.NotesInvalid, "check failed (notes invalid): ...", File, firstLine)],
             Diagnostics =
             [
                 new Diagnostic(DiagnosticCodes.UnknownHeading, DiagnosticSeverity.Error, File, new SourcePosition(firstLine, 1), "unknown section '### Fixd'"),

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using BfReleaseNotes.Model;
+
+namespace BfReleaseNotes.Checks;
+
+/// <summary>The words of the check: one sentence per outcome with the reason and what to do next, kept apart from the rules.</summary>
+internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, ImmutableArray<string> relevant, OptOut? optOut)
+{
+    /// <summary>A failure with its own sentence, at the file and line it is about.</summary>
+    public CheckFinding Finding(CheckOutcome outcome, ImmutableArray<string> hints)
+    {
+        var (file, line) = outcome switch
+        {
+            CheckOutcome.NotesInvalid => evidence.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error) is { } error
+                ? (error.File, error.Position.Line)
+                : (evidence.HeadUnreleasedPath, 1),
+            CheckOutcome.PendingEntriesRemoved => (diff.Removed[0].File, diff.Removed[0].Line),
+            CheckOutcome.PublishedHistoryChanged => (diff.HistoryChanges[0].File, 1),
+            CheckOutcome.ConfigurationChanged => evidence.HeadConfigurationError is { } configError ? (configError.File, configError.Line) : (evidence.ConfigPath, 1),
+            _ => (evidence.HeadUnreleasedPath, 1),
+        };
+        return new CheckFinding(outcome, Sentence(outcome), file, Math.Max(line, 1)) { Hints = hints };
+    }
+
+    /// <summary>The one sentence for an outcome: what was decided, why, and what to do next.</summary>
+    public string Sentence(CheckOutcome outcome)
+    {
+        var configuration = evidence.Configuration;
+        var unreleased = evidence.HeadUnreleasedPath;
+        switch (outcome)
+        {
+            case CheckOutcome.NotesUpdated:
+                return $"check passed (notes updated): {unreleased} adds or changes {CheckPolicy.Count(diff.Added.Length, "entry", "entries")} and lints clean.";
+            case CheckOutcome.Released:
+                var versions = string.Join(", ", diff.Releases.Select(release => release.Version.ToString()));
+                var moved = diff.Published.IsEmpty ? string.Empty : $", moving {CheckPolicy.Count(diff.Published.Length, "pending entry", "pending entries")} out of {evidence.UnreleasedPath}";
+                return $"check passed (release): this merge request publishes {versions} ({string.Join(", ", diff.Releases.Select(release => release.File))}){moved}.";
+            case CheckOutcome.OptedOut:
+                return optOut!.Source switch
+                {
+                    OptOutSource.Label => $"check passed (opted out): the label '{optOut.Where}' says this merge request needs no release notes.",
+                    OptOutSource.Description => $"check passed (opted out): the merge-request description says '{optOut.Line}'.",
+                    _ => $"check passed (opted out): {optOut.Where} says '{optOut.Line}'.",
+                };
+            case CheckOutcome.NotRelevant:
+                if (evidence.ChangedPaths.IsEmpty)
+                {
+                    return "check passed (not relevant): the range changes no file, so no release notes are needed.";
+                }
+
+                var notesFiles = new HashSet<string>(evidence.NotesFiles, StringComparer.Ordinal) { evidence.UnreleasedPath, unreleased };
+                return configuration.Ignore.IsEmpty || evidence.ChangedPaths.All(notesFiles.Contains)
+                    ? "check passed (not relevant): the range changes only release-notes files and adds no entry, so nothing else needs a note."
+                    : $"check passed (not relevant): every changed path ({evidence.ChangedPaths.Length}) matches the ignore patterns of {evidence.ConfigPath} or is a release-notes file, so no release notes are needed.";
+            case CheckOutcome.NotesNotUpdated:
+                var dirOption = evidence.HeadFolder == Workspace.ReleaseNotesFolder.DefaultPath ? string.Empty : $" --dir {evidence.HeadFolder}";
+                return $"check failed (notes not updated): this merge request changes {CheckPolicy.Count(relevant.Length, "file", "files")} that {(relevant.Length == 1 ? "needs" : "need")} release notes (such as {relevant[0]}) " +
+                       $"but adds no entry to {unreleased}; add one with `bf-release-notes add{dirOption} --section public --type fixed \"What changed for users\"` and commit it, " +
+                       $"or opt out with the label '{configuration.NoneLabel}' or a line '{OptOut.LineSyntax}' in the description.";
+            case CheckOutcome.NotesInvalid:
+                if (evidence.UnreleasedMissing is not null)
+                {
+                    return $"check failed (notes invalid): {evidence.UnreleasedMissing}.";
+                }
+
+                var errors = evidence.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+                var files = string.Join(", ", errors.Select(diagnostic => diagnostic.File).Distinct(StringComparer.Ordinal));
+                var flagHint = errors.Any(error => error.Code == DiagnosticCodes.UnknownFlag)
+                    ? " Flags unknown to the feature-flag registry: correct the key or create the flag (`bf-release-notes flags check` shows them)."
+                    : string.Empty;
+                return $"check failed (notes invalid): {files} at head {(errors.Count == 1 ? "has 1 error" : $"has {errors.Count} errors")} (listed as file:line:col); " +
+                       "fix them (`bf-release-notes lint` shows them, `lint --fix` repairs the fixable ones), commit and push." + flagHint;
+            case CheckOutcome.PendingEntriesRemoved:
+                return $"check failed (pending entries removed): this merge request removes or rewrites {CheckPolicy.Count(diff.Removed.Length, "pending entry", "pending entries")} of {evidence.UnreleasedPath} " +
+                       $"that it did not add (listed below); restore {(diff.Removed.Length == 1 ? "it" : "them")}, or add the label '{configuration.EditLabel}' if this is intended.";
+            case CheckOutcome.PublishedHistoryChanged:
+                var changed = string.Join(", ", diff.HistoryChanges.Select(change => change.ToString()));
+                return $"check failed (published history changed): {changed}; published releases must not change (a release is a new, newer, lint-clean file holding only entries that left {evidence.UnreleasedPath}, as `bf-release-notes promote` writes it), " +
+                       $"so revert {(diff.HistoryChanges.Length == 1 ? "it" : "them")}, or add the label '{configuration.EditLabel}' if this is intended (a history import, a move of the notes folder).";
+            case CheckOutcome.ConfigurationChanged:
+                if (evidence.HeadConfigurationError is { } error)
+                {
+                    return $"check failed (configuration changed): {evidence.ConfigPath} at head is not valid ({error}), so every later check would stop; fix it.";
+                }
+
+                return $"check failed (configuration changed): this merge request changes the check's rules in {evidence.ConfigPath} ({string.Join("; ", evidence.ConfigurationChanges)}); " +
+                       $"it was judged by the base's rules, and the change itself needs the label '{configuration.EditLabel}'.";
+            default:
+                throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "no sentence for this outcome");
+        }
+    }
+}

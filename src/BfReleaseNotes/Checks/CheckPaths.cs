@@ -1,0 +1,9 @@
+namespace BfReleaseNotes.Checks;
+
+/// <summary>Repository-relative paths as git trees name them.</summary>
+internal static class CheckPaths
+{
+    public static string Join(string folder, string name) => folder.Length == 0 ? name : $"{folder}/{name}";
+
+    public static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;
+}
