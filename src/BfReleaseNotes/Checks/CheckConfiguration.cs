@@ -1,13 +1,11 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BfReleaseNotes.Checks;
 
 /// <summary>
-/// The check's settings, from the optional <c>release-notes/config.json</c> of the head commit:
+/// The check's settings, from the optional <c>release-notes/config.json</c> of the head commit (the rest of the
+/// file is read by <see cref="Configuration.ConfigurationReader"/>):
 /// <code>
 /// {
 ///   "folder": "release-notes",
@@ -36,77 +34,20 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
     public static CheckConfiguration Default { get; } = new(null, [], DefaultNoneLabel, DefaultEditLabel);
 
     /// <summary>
-    /// Reads a configuration file's bytes. Returns false with a message that names the file, line and column
-    /// and says what to do, when the JSON is malformed, a key is unknown or a value is not valid.
+    /// Reads a configuration file's bytes and keeps the check's part of it (see
+    /// <see cref="Configuration.ConfigurationReader.TryParse"/>, which reads every section). Returns false with a
+    /// message that names the file, line and column and says what to do, when the JSON is malformed, a key is
+    /// unknown or a value is not valid.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out string? error)
     {
-        ArgumentNullException.ThrowIfNull(file);
         configuration = null;
-        if (json.StartsWith(Encoding.UTF8.Preamble))
+        if (!Configuration.ConfigurationReader.TryParse(json, file, out var whole, out error))
         {
-            json = json[3..];
-        }
-
-        ConfigurationFile? parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize(json, CheckConfigurationJsonContext.Default.ConfigurationFile);
-        }
-        catch (JsonException exception)
-        {
-            var line = (exception.LineNumber ?? 0) + 1;
-            var column = (exception.BytePositionInLine ?? 0) + 1;
-            var reason = exception.Message;
-            var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                reason = reason[..cut];
-            }
-
-            error = $"{file}:{line}:{column}: {reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns) and \"labels\" (object with \"none\" and \"edit\")";
             return false;
         }
 
-        if (parsed is null)
-        {
-            error = $"{file}:1:1: the configuration must be a JSON object such as {{ \"ignore\": [\"docs/**\"] }}";
-            return false;
-        }
-
-        var ignore = ImmutableArray.CreateBuilder<GlobPattern>();
-        foreach (var text in parsed.Ignore ?? [])
-        {
-            if (!GlobPattern.TryParse(text ?? string.Empty, out var pattern, out var patternError))
-            {
-                error = $"{file}: {patternError}";
-                return false;
-            }
-
-            ignore.Add(pattern);
-        }
-
-        string? folder = null;
-        if (parsed.Folder is not null)
-        {
-            folder = NormalizeFolder(parsed.Folder);
-            if (folder is null)
-            {
-                error = $"{file}: \"folder\" is '{parsed.Folder}'; write a folder relative to the repository root with '/', e.g. \"release-notes\"";
-                return false;
-            }
-        }
-
-        var none = parsed.Labels?.None ?? DefaultNoneLabel;
-        var edit = parsed.Labels?.Edit ?? DefaultEditLabel;
-        if (string.IsNullOrWhiteSpace(none) || string.IsNullOrWhiteSpace(edit) || none.Contains(',', StringComparison.Ordinal) || edit.Contains(',', StringComparison.Ordinal))
-        {
-            error = $"{file}: the labels \"none\" ('{none}') and \"edit\" ('{edit}') must be GitLab label names: not empty, without ','";
-            return false;
-        }
-
-        configuration = new CheckConfiguration(folder, ignore.ToImmutable(), none.Trim(), edit.Trim());
-        error = null;
+        configuration = whole.Check;
         return true;
     }
 
@@ -136,29 +77,3 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel);
 }
-
-/// <summary>The configuration file as JSON: every member optional.</summary>
-internal sealed class ConfigurationFile
-{
-    public string? Folder { get; set; }
-
-    public IReadOnlyList<string?>? Ignore { get; set; }
-
-    public LabelsFile? Labels { get; set; }
-}
-
-/// <summary>The <c>labels</c> object of the configuration file.</summary>
-internal sealed class LabelsFile
-{
-    public string? None { get; set; }
-
-    public string? Edit { get; set; }
-}
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true)]
-[JsonSerializable(typeof(ConfigurationFile))]
-internal sealed partial class CheckConfigurationJsonContext : JsonSerializerContext;
