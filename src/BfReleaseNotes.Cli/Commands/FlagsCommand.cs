@@ -15,7 +15,7 @@ internal static class FlagsCommand
         var dir = CommonOptions.Dir();
         var format = CommonOptions.Format();
         var command = new Command("flags", "List every feature flag of the Internal section with its entry counts per change type.\n" + ExitCodes.Help) { dir, format };
-        command.SetAction(parse => List(context, new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)), parse.GetValue(format) == "json"));
+        command.SetAction(parse => List(context, CommonOptions.Folder(context, parse.GetValue(dir)), parse.GetValue(format) == "json"));
         command.Subcommands.Add(CreateGraduate(context));
         return command;
     }
@@ -33,7 +33,7 @@ internal static class FlagsCommand
         };
         command.SetAction(parse => Graduate(
             context,
-            new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)),
+            CommonOptions.Folder(context, parse.GetValue(dir)),
             parse.GetValue(flag)!,
             Enum.Parse<Visibility>(parse.GetValue(to)!, ignoreCase: true),
             parse.GetValue(dryRun)));

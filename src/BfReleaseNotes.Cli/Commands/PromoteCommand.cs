@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BfReleaseNotes.Promotion;
+using BfReleaseNotes.Text;
 using BfReleaseNotes.Workspace;
 using Semver;
 
@@ -14,17 +15,19 @@ internal static class PromoteCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
-        var version = new Option<string?>("--version") { Description = "The release version (SemVer 2.0). Default: the latest published version bumped by --bump." };
-        var bump = new Option<string?>("--bump") { Description = "major, minor or patch (default minor); ignored with --version." };
-        bump.AcceptOnlyFromAmong("major", "minor", "patch");
-        var date = new Option<string?>("--date") { Description = "The release date, YYYY-MM-DD (default: today, UTC)." };
+        var version = new Option<string?>("--version") { Description = "The release version (SemVer 2.0; a leading 'v' is dropped). Default: the latest published version bumped by --bump." };
+        var bump = CommonOptions.Choice<VersionBump>("--bump", "Which part to increment (any case; ignored with --version). Default: \"promote.bump\" of config.json, else minor.");
+        var date = new Option<string?>("--date") { Description = "The release date, YYYY-MM-DD. Default: today (UTC). Refused when earlier than the latest published release's date." };
+        var allowEarlierDate = new Option<bool>("--allow-earlier-date") { Description = "Accept a --date earlier than the latest published release's date." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the note that would be published and the summary; write nothing." };
         var format = CommonOptions.Format();
-        var commit = new Option<bool>("--commit") { Description = "Commit exactly the two files as 'Release <version>' (author from git config)." };
-        var tag = new Option<bool>("--tag") { Description = "Also add an annotated tag v<version> (implies --commit)." };
+        var commit = new Option<bool>("--commit") { Description = "Commit exactly the two files as 'Release <version>' (author from git config). Default: \"promote.commit\" of config.json, else off." };
+        var noCommit = new Option<bool>("--no-commit") { Description = "Do not commit (nor tag), whatever config.json says." };
+        var tag = new Option<bool>("--tag") { Description = "Also add an annotated tag <prefix><version>, prefix \"promote.tagPrefix\" of config.json, else v (implies --commit). Default: \"promote.tag\" of config.json, else off." };
+        var noTag = new Option<bool>("--no-tag") { Description = "Do not tag, whatever config.json says." };
         var command = new Command("promote", "Publish Public and Beta of unreleased.md as <dir>/<version>.md and empty them; Internal stays.\n" + ExitCodes.Help + " Exit 1 also when the version is not greater than the latest or already published.")
         {
-            dir, version, bump, date, dryRun, format, commit, tag,
+            dir, version, bump, date, allowEarlierDate, dryRun, format, commit, noCommit, tag, noTag,
         };
         command.SetAction(parse =>
         {
@@ -34,8 +37,14 @@ internal static class PromoteCommand
                 return ExitCodes.CouldNotRun;
             }
 
+            if ((parse.GetValue(commit) && parse.GetValue(noCommit)) || (parse.GetValue(tag) && (parse.GetValue(noTag) || parse.GetValue(noCommit))))
+            {
+                context.Error.WriteLine("error: --commit/--tag and --no-commit/--no-tag contradict each other; give one of them");
+                return ExitCodes.CouldNotRun;
+            }
+
             SemVersion? explicitVersion = null;
-            if (parse.GetValue(version) is { } versionText && !SemVersion.TryParse(versionText, SemVersionStyles.Strict, out explicitVersion))
+            if (parse.GetValue(version) is { } versionText && !TryParseVersion(versionText, out explicitVersion))
             {
                 context.Error.WriteLine($"error: --version '{versionText}' is not a SemVer 2.0 version such as 1.42.0");
                 return ExitCodes.CouldNotRun;
@@ -48,14 +57,37 @@ internal static class PromoteCommand
                 return ExitCodes.CouldNotRun;
             }
 
-            var request = new PromotionRequest(explicitVersion, Enum.Parse<VersionBump>(parse.GetValue(bump) ?? "minor", ignoreCase: true), releaseDate);
-            var wantsTag = parse.GetValue(tag);
-            return Run(context, new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)), request, parse.GetValue(dryRun), parse.GetValue(format) == "json", parse.GetValue(commit) || wantsTag, wantsTag);
+            var location = CommonOptions.Locate(context, parse.GetValue(dir));
+            var defaults = location.Configuration.Promote;
+            if (ReleaseDateRule.Check(location.Folder, releaseDate, parse.GetValue(allowEarlierDate)) is { } dateError)
+            {
+                context.Error.WriteLine($"error: {dateError}. No file was changed.");
+                return ExitCodes.CouldNotRun;
+            }
+
+            var request = new PromotionRequest(explicitVersion, parse.GetValue(bump) ?? defaults.Bump, releaseDate);
+            var wantsTag = !parse.GetValue(noTag) && !parse.GetValue(noCommit) && (parse.GetValue(tag) || defaults.Tag);
+            var wantsCommit = !parse.GetValue(noCommit) && (parse.GetValue(commit) || defaults.Commit || wantsTag);
+            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(wantsCommit, wantsTag, defaults.TagPrefix));
         });
         return command;
     }
 
-    private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, bool commit, bool tag)
+    /// <summary>A SemVer 2.0 version, also written with a leading <c>v</c> as tags are (<c>v1.0.0</c> is <c>1.0.0</c>).</summary>
+    private static bool TryParseVersion(string text, out SemVersion? version)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length > 1 && trimmed[0] is 'v' or 'V' && char.IsAsciiDigit(trimmed[1]))
+        {
+            trimmed = trimmed[1..];
+        }
+
+        return SemVersion.TryParse(trimmed, SemVersionStyles.Strict, out version);
+    }
+
+    private sealed record CommitChoice(bool Commit, bool Tag, string TagPrefix);
+
+    private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, CommitChoice choice)
     {
         folder.EnsureExists();
         var unreleased = folder.ReadUnreleased();
@@ -86,9 +118,9 @@ internal static class PromoteCommand
 
         string? sha = null;
         string? tagName = null;
-        if (commit)
+        if (choice.Commit)
         {
-            (sha, tagName) = plan.ApplyAndCommit(folder, tag);
+            (sha, tagName) = plan.ApplyAndCommit(folder, choice.Tag, choice.TagPrefix);
         }
         else
         {
@@ -108,7 +140,7 @@ internal static class PromoteCommand
                 outcome.Status == PromotionStatus.NothingToPromote ? "nothing-to-promote" : dryRun ? "dry-run" : "promoted",
                 summary.Version.ToString(),
                 summary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                written ? [.. summary.Files] : [],
+                outcome.Status == PromotionStatus.NothingToPromote ? [] : [.. summary.Files],
                 [.. summary.Published.Select(count => new EntryCountJson(count.Visibility.ToString(), count.Type.ToString(), count.Count))],
                 [.. summary.InternalLeftBehind.Select(count => new FlagCountJson(count.Flag, count.Count))],
                 commitSha,
@@ -143,7 +175,7 @@ internal static class PromoteCommand
             }
         }
 
-        summaryWriter.WriteLine($"  published: {summary.PublishedTotal} entries");
+        summaryWriter.WriteLine($"  published: {Plural.Of(summary.PublishedTotal, "entry", "entries")}");
         foreach (var count in summary.Published)
         {
             summaryWriter.WriteLine($"    {count.Visibility} {count.Type}: {count.Count}");
@@ -158,7 +190,7 @@ internal static class PromoteCommand
 
     private static void WriteLeftBehind(TextWriter writer, PromotionSummary summary)
     {
-        writer.WriteLine($"  left in Internal: {summary.InternalLeftBehind.Sum(count => count.Count)} entries");
+        writer.WriteLine($"  left in Internal: {Plural.Of(summary.InternalLeftBehind.Sum(count => count.Count), "entry", "entries")}");
         foreach (var count in summary.InternalLeftBehind)
         {
             writer.WriteLine($"    flag {count.Flag}: {count.Count}");

@@ -22,7 +22,7 @@ internal static class RenderCommand
         };
         command.SetAction(parse =>
         {
-            var history = ReleaseHistoryRenderer.Render(new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)), includeBeta: !parse.GetValue(publicOnly));
+            var history = ReleaseHistoryRenderer.Render(CommonOptions.Folder(context, parse.GetValue(dir)), includeBeta: !parse.GetValue(publicOnly));
             if (parse.GetValue(format) == "json")
             {
                 var json = new RenderedHistoryJson([.. history.Releases.Select(release => new RenderedReleaseJson(

@@ -42,6 +42,54 @@ public static class ReleaseNotesLocator
         return new ReleaseNotesLocation(root, repository, found ? configurationPath : null, settings, new ReleaseNotesFolder(Path.TrimEndingDirectorySeparator(notes)));
     }
 
+    /// <summary>
+    /// The folders under <paramref name="root"/> that hold an <c>unreleased.md</c> (full paths, sorted), so
+    /// <c>init</c> can refuse to start a second notes folder in a repository that has one. Hidden folders and
+    /// build output (<c>bin</c>, <c>obj</c>, <c>node_modules</c>) are not searched, nor deeper than 8 levels.
+    /// </summary>
+    public static IReadOnlyList<string> FindNotesFolders(string root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var found = new List<string>();
+        var pending = new Stack<(string Folder, int Depth)>();
+        pending.Push((Path.GetFullPath(root), 0));
+        while (pending.Count > 0)
+        {
+            var (folder, depth) = pending.Pop();
+            if (File.Exists(Path.Combine(folder, Markdown.ReleaseNotesParser.UnreleasedFileName)))
+            {
+                found.Add(folder);
+            }
+
+            if (depth >= 8)
+            {
+                continue;
+            }
+
+            IEnumerable<string> children;
+            try
+            {
+                children = Directory.EnumerateDirectories(folder);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                continue; // an unreadable folder holds no notes we could use.
+            }
+
+            foreach (var child in children)
+            {
+                var name = Path.GetFileName(child);
+                if (!name.StartsWith('.') && name is not ("bin" or "obj" or "node_modules"))
+                {
+                    pending.Push((child, depth + 1));
+                }
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
     /// <summary>The nearest folder from <paramref name="start"/> up to the repository root that holds <c>release-notes/config.json</c>.</summary>
     private static string? FindRoot(string start, string? repository)
     {

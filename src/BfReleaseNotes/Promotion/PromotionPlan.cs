@@ -36,11 +36,20 @@ public sealed record PromotionPlan(
     /// </summary>
     /// <returns>The commit id and the tag name (null without a tag).</returns>
     /// <exception cref="EnvironmentException">No repository, no identity, staged changes, an existing tag, or a failed commit.</exception>
-    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag)
+    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag) => ApplyAndCommit(folder, tag, Configuration.PromoteDefaults.DefaultTagPrefix);
+
+    /// <summary>
+    /// As <see cref="ApplyAndCommit(ReleaseNotesFolder, bool)"/>, with the tag named <paramref name="tagPrefix"/>
+    /// followed by the version (<c>"promote": { "tagPrefix": "release-" }</c> in the configuration).
+    /// </summary>
+    /// <returns>The commit id and the tag name (null without a tag).</returns>
+    /// <exception cref="EnvironmentException">No repository, no identity, staged changes, an existing tag, or a failed commit.</exception>
+    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag, string tagPrefix)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(tagPrefix);
         using var committer = ReleaseCommitter.Open(folder.Path);
-        var tagName = tag ? $"v{Version}" : null;
+        var tagName = tag ? $"{tagPrefix}{Version}" : null;
         committer.Validate([PublishedPath, UnreleasedPath], tagName);
         var originalUnreleased = ReleaseNotesFolder.ReadBytes(UnreleasedPath);
         Apply(folder);
