@@ -56,6 +56,7 @@ internal static class CommonOptions
                 return null;
             },
         };
+        option.CompletionSources.Clear(); // the enum's own names are capitalised; offer what the help shows.
         option.CompletionSources.Add(names);
         return option;
     }
