@@ -125,7 +125,7 @@ public static partial class CliApp
     }
 
     private static string CommandPath(Command command) =>
-        string.Join(' ', Ancestors(command).Reverse().Select(parent => parent.Name).Append(command.Name).Skip(1).Prepend("bf-release-notes"));
+        string.Join(' ', Enumerable.Reverse(Ancestors(command)).Select(parent => parent.Name).Append(command.Name).Skip(1).Prepend("bf-release-notes"));
 
     /// <summary>The commands above <paramref name="command"/>, nearest first (<c>Symbol.Parents</c> holds only the nearest).</summary>
     private static List<Command> Ancestors(Command command)
