@@ -21,7 +21,7 @@ public sealed class CompletionTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains(expected, outcome.Out, StringComparison.Ordinal);
         Assert.Contains("graduate", outcome.Out, StringComparison.Ordinal);
-        Assert.Contains("--allow-earlier-date", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("allow-earlier-date", outcome.Out, StringComparison.Ordinal);
     }
 
     [Fact]
