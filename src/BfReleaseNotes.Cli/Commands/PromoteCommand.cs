@@ -37,12 +37,6 @@ internal static class PromoteCommand
                 return ExitCodes.CouldNotRun;
             }
 
-            if ((parse.GetValue(commit) && parse.GetValue(noCommit)) || (parse.GetValue(tag) && (parse.GetValue(noTag) || parse.GetValue(noCommit))))
-            {
-                context.Error.WriteLine("error: --commit/--tag and --no-commit/--no-tag contradict each other; give one of them");
-                return ExitCodes.CouldNotRun;
-            }
-
             SemVersion? explicitVersion = null;
             if (parse.GetValue(version) is { } versionText && !TryParseVersion(versionText, out explicitVersion))
             {
@@ -59,6 +53,12 @@ internal static class PromoteCommand
 
             var location = CommonOptions.Locate(context, parse.GetValue(dir));
             var defaults = location.Configuration.Promote;
+            if (defaults.Decide(parse.GetValue(commit), parse.GetValue(noCommit), parse.GetValue(tag), parse.GetValue(noTag)) is not { } recording)
+            {
+                context.Error.WriteLine("error: --commit/--tag and --no-commit/--no-tag contradict each other; give one of them");
+                return ExitCodes.CouldNotRun;
+            }
+
             if (ReleaseDateRule.Check(location.Folder, releaseDate, parse.GetValue(allowEarlierDate)) is { } dateError)
             {
                 context.Error.WriteLine($"error: {dateError}. No file was changed.");
@@ -66,9 +66,7 @@ internal static class PromoteCommand
             }
 
             var request = new PromotionRequest(explicitVersion, parse.GetValue(bump) ?? defaults.Bump, releaseDate);
-            var wantsTag = !parse.GetValue(noTag) && !parse.GetValue(noCommit) && (parse.GetValue(tag) || defaults.Tag);
-            var wantsCommit = !parse.GetValue(noCommit) && (parse.GetValue(commit) || defaults.Commit || wantsTag);
-            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(wantsCommit, wantsTag, defaults.TagPrefix));
+            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(recording.Commit, recording.Tag, defaults.TagPrefix));
         });
         return command;
     }

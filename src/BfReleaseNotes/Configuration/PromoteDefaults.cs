@@ -14,4 +14,20 @@ public sealed record PromoteDefaults(VersionBump Bump, string TagPrefix, bool Co
 
     /// <summary>Minor bumps, tags <c>v&lt;version&gt;</c>, no commit unless asked.</summary>
     public static PromoteDefaults Default { get; } = new(VersionBump.Minor, DefaultTagPrefix, Commit: false, Tag: false);
+
+    /// <summary>
+    /// Whether one run commits and tags: an option asked for wins over the configuration, <c>--no-commit</c> and
+    /// <c>--no-tag</c> win over both, and a tag always comes with its commit.
+    /// </summary>
+    /// <returns>Null when the options contradict each other (<c>--commit --no-commit</c>, <c>--tag --no-tag</c>, <c>--tag --no-commit</c>).</returns>
+    public (bool Commit, bool Tag)? Decide(bool commit, bool noCommit, bool tag, bool noTag)
+    {
+        if ((commit && noCommit) || (tag && (noTag || noCommit)))
+        {
+            return null;
+        }
+
+        var wantsTag = !noTag && !noCommit && (tag || Tag);
+        return (!noCommit && (commit || Commit || wantsTag), wantsTag);
+    }
 }
