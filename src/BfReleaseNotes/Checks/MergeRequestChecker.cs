@@ -325,7 +325,7 @@ public static partial class MergeRequestChecker
                 var dirOption = facts.Folder == Workspace.ReleaseNotesFolder.DefaultPath ? string.Empty : $" --dir {facts.Folder}";
                 return $"check failed (notes not updated): this merge request changes {Count(facts.RelevantPaths.Length, "file", "files")} that {(facts.RelevantPaths.Length == 1 ? "needs" : "need")} release notes (such as {facts.RelevantPaths[0]}) " +
                        $"but adds no entry to {facts.UnreleasedPath}; add one with `bf-release-notes add{dirOption} --section public --type fixed \"What changed for users\"` and commit it, " +
-                       $"or opt out with the label '{noneLabel}' or a line '{OptOut.LineSyntax}' in the description.";
+                       $"or opt out with the label '{noneLabel}' or a line '{OptOut.LineSyntax}' in the description or in a commit message.";
             case CheckOutcome.NotesInvalid:
                 if (facts.UnreleasedMissing is not null)
                 {
