@@ -1,18 +1,39 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using BfReleaseNotes.Cli.Commands;
+using BfReleaseNotes.Cli.Terminal;
+using BfReleaseNotes.Text;
 using BfReleaseNotes.Workspace;
 
 namespace BfReleaseNotes.Cli;
 
 /// <summary>The command-line entry point: builds the command tree and runs one command.</summary>
-public static class CliApp
+public static partial class CliApp
 {
     /// <summary>Runs the command line <paramref name="args"/> and returns its exit code.</summary>
     public static int Run(string[] args, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
+        var colour = ColourChoice.Wanted(context, args);
+        using var output = context.OutIsTerminal ? new TerminalWriter(context.Out, colour) : null;
+        using var error = context.ErrorIsTerminal ? new TerminalWriter(context.Error, colour) : null;
+        try
+        {
+            return RunCommand(args, output is null && error is null ? context : context.WithStreams(output ?? context.Out, error ?? context.Error));
+        }
+        finally
+        {
+            output?.Flush();
+            error?.Flush();
+        }
+    }
+
+    /// <summary>The root command with every command; also what <c>completion</c> describes.</summary>
+    internal static RootCommand Build(CliContext context)
+    {
         var root = new RootCommand("bf-release-notes: release notes kept as markdown next to the code.\n" + ExitCodes.Help);
+        root.Options.Add(new Option<bool>(ColourChoice.NoColorOption) { Description = "No colour (also off with NO_COLOR set, or when the output is not a terminal).", Recursive = true });
         // Each command lives in its own file under Commands/ and is a thin shell over one library call.
         Command[] commands =
         [
@@ -27,18 +48,37 @@ public static class CliApp
             NextVersionCommand.Create(context),
             ShowCommand.Create(context),
             ChangelogCommand.Create(context),
+            CompletionCommand.Create(context),
         ];
         foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }
 
+        return root;
+    }
+
+    private static int RunCommand(string[] args, CliContext context)
+    {
+        var root = Build(context);
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var unknownOptions = UnknownOptions(args, parsed.CommandResult.Command);
+        if (parsed.Errors.Count > 0 || unknownOptions.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            // A mistyped option such as '--sektion' would otherwise be taken as the entry text, or blamed on its value.
+            var command = parsed.CommandResult.Command;
+            var messages = unknownOptions.Select(option => $"unknown option '{option}' for '{CommandPath(command)}'.{DidYouMean($"Unrecognized command or argument '{option}'", command)}")
+                .Concat(parsed.Errors.Where(error => !unknownOptions.Any(option => error.Message.Contains($"'{option}'", StringComparison.Ordinal)))
+                    .Select(error => error.Message + DidYouMean(error.Message, command)))
+                .ToList();
+            if (messages.Count > 1)
             {
-                context.Error.WriteLine($"error: {error.Message}");
+                messages.RemoveAll(message => message.StartsWith("Required command was not provided", StringComparison.Ordinal));
+            }
+
+            foreach (var message in messages)
+            {
+                context.Error.WriteLine($"error: {message}");
             }
 
             context.Error.WriteLine("Run 'bf-release-notes --help' (or '<command> --help') for usage.");
@@ -62,4 +102,64 @@ public static class CliApp
             return ExitCodes.CouldNotRun;
         }
     }
+
+    /// <summary>
+    /// Arguments that look like long options (<c>--x</c>) but are none of the command's, unless they are the value of
+    /// the option before them (<c>--description "--draft"</c>) or follow <c>--</c>.
+    /// </summary>
+    private static List<string> UnknownOptions(string[] args, Command command)
+    {
+        var options = command.Options.Concat(Ancestors(command).SelectMany(parent => parent.Options.Where(option => option.Recursive))).ToList();
+        var names = options.SelectMany(option => option.Aliases.Append(option.Name)).ToHashSet(StringComparer.Ordinal);
+        var takesValue = options.Where(option => option.Arity.MaximumNumberOfValues > 0 && option.ValueType != typeof(bool))
+            .SelectMany(option => option.Aliases.Append(option.Name)).ToHashSet(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        for (var index = 0; index < args.Length && args[index] != "--"; index++)
+        {
+            var name = args[index].Split('=')[0];
+            var isValue = index > 0 && takesValue.Contains(args[index - 1]);
+            if (name.Length > 2 && name.StartsWith("--", StringComparison.Ordinal) && !isValue && !names.Contains(name))
+            {
+                unknown.Add(name);
+            }
+        }
+
+        return unknown;
+    }
+
+    private static string CommandPath(Command command) =>
+        string.Join(' ', Enumerable.Reverse(Ancestors(command)).Select(parent => parent.Name).Append(command.Name).Skip(1).Prepend("bf-release-notes"));
+
+    /// <summary>The commands above <paramref name="command"/>, nearest first (<c>Symbol.Parents</c> holds only the nearest).</summary>
+    private static List<Command> Ancestors(Command command)
+    {
+        var ancestors = new List<Command>();
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+        {
+            ancestors.Add(parent);
+        }
+
+        return ancestors;
+    }
+
+    /// <summary>" Did you mean 'promote'?" for a mistyped command or option, else nothing.</summary>
+    private static string DidYouMean(string message, Command command)
+    {
+        var match = UnrecognizedToken().Match(message);
+        if (!match.Success)
+        {
+            return string.Empty;
+        }
+
+        var token = match.Groups["token"].Value;
+        IEnumerable<string> candidates = token.StartsWith('-')
+            ? command.Options.Concat(Ancestors(command).SelectMany(parent => parent.Options.Where(option => option.Recursive)))
+                .Where(option => !option.Hidden).SelectMany(option => option.Aliases.Append(option.Name)).Where(name => name.StartsWith("--", StringComparison.Ordinal))
+            : command.Subcommands.Where(subcommand => !subcommand.Hidden).Select(subcommand => subcommand.Name);
+        var closest = Suggestion.Closest(token.Split('=')[0], candidates);
+        return closest.Count == 0 ? string.Empty : $" Did you mean {Suggestion.OrList(closest)}?";
+    }
+
+    [GeneratedRegex(@"^Unrecognized command or argument '(?<token>[^']+)'")]
+    private static partial Regex UnrecognizedToken();
 }

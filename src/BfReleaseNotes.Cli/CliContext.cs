@@ -21,8 +21,11 @@ public sealed class CliContext
     /// <summary>Environment variables (GitLab CI's among them).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>True when standard error is a terminal (progress is shown only then).</summary>
+    /// <summary>True when standard error is a terminal (progress and colour are shown only then).</summary>
     public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>True when standard output is a terminal (colour is shown only then).</summary>
+    public bool OutIsTerminal { get; init; }
 
     /// <summary>The clock (today's date for releases).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -43,8 +46,22 @@ public sealed class CliContext
             In = Console.IsInputRedirected ? Console.In : null,
             Environment = variables,
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            OutIsTerminal = !Console.IsOutputRedirected,
         };
     }
+
+    /// <summary>This context with other output streams (the terminal decoration of <see cref="CliApp"/>).</summary>
+    public CliContext WithStreams(TextWriter output, TextWriter error) => new()
+    {
+        Out = output,
+        Error = error,
+        In = In,
+        CurrentDirectory = CurrentDirectory,
+        Environment = Environment,
+        ErrorIsTerminal = ErrorIsTerminal,
+        OutIsTerminal = OutIsTerminal,
+        Clock = Clock,
+    };
 
     /// <summary>An environment variable's value, or null when unset or empty.</summary>
     public string? Variable(string name) =>

@@ -10,29 +10,56 @@ internal static class AddCommand
 {
     public static Command Create(CliContext context)
     {
-        var section = new Option<string>("--section") { Description = "public, beta or internal.", Required = true };
-        section.AcceptOnlyFromAmong("public", "beta", "internal");
-        var type = new Option<string>("--type") { Description = "added, changed, deprecated, removed, fixed or security.", Required = true };
-        type.AcceptOnlyFromAmong("added", "changed", "deprecated", "removed", "fixed", "security");
+        var section = CommonOptions.Choice<Visibility>("--section", "The section (any case). Default: \"add.section\" of config.json; required when it has none.");
+        var type = CommonOptions.Choice<ChangeType>("--type", "The change type (any case). Default: \"add.type\" of config.json; required when it has none.");
         var flag = new Option<string?>("--flag") { Description = "The feature flag that hides an Internal entry (required for --section internal)." };
+        var link = new Option<string[]>("--link")
+        {
+            Description = "A link reference definition LABEL=URL for the entry, e.g. --link \"#123=https://gitlab.example.com/app/-/merge_requests/123\" (repeatable). Appended at the end of the file, or reused when the file has the same one.",
+            HelpName = "LABEL=URL",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var dir = CommonOptions.Dir();
-        var text = new Argument<string?>("TEXT") { Description = "The entry's markdown; read from standard input when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        var text = new Argument<string?>("TEXT") { Description = "The entry's markdown; read from standard input when omitted. Lines '[label]: url' in it become definitions at the end of the file.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("add", "Add an entry to unreleased.md, creating missing headings; no other byte of the file changes.\n" + ExitCodes.Help)
         {
-            section, type, flag, dir, text,
+            section, type, flag, link, dir, text,
         };
         command.SetAction(parse => Run(
             context,
-            Enum.Parse<Visibility>(parse.GetValue(section)!, ignoreCase: true),
-            Enum.Parse<ChangeType>(parse.GetValue(type)!, ignoreCase: true),
+            parse.GetValue(section),
+            parse.GetValue(type),
             parse.GetValue(flag),
-            parse.GetValue(dir)!,
+            parse.GetValue(link) ?? [],
+            parse.GetValue(dir),
             parse.GetValue(text)));
         return command;
     }
 
-    private static int Run(CliContext context, Visibility visibility, ChangeType type, string? flag, string dir, string? text)
+    private static int Run(CliContext context, Visibility? visibility, ChangeType? type, string? flag, string[] linkTexts, string? dir, string? text)
     {
+        var location = CommonOptions.Locate(context, dir);
+        visibility ??= location.Configuration.Add.Section;
+        type ??= location.Configuration.Add.Type;
+        if (visibility is null || type is null)
+        {
+            var missing = visibility is null ? "--section (public, beta or internal)" : "--type (added, changed, deprecated, removed, fixed or security)";
+            context.Error.WriteLine($"error: add needs {missing}; pass it, or set a default in {location.ConfigurationPath ?? "release-notes/config.json"} (\"add\": {{ \"section\": \"public\", \"type\": \"fixed\" }}). No file was changed.");
+            return ExitCodes.CouldNotRun;
+        }
+
+        var links = new List<LinkDefinition>();
+        foreach (var linkText in linkTexts)
+        {
+            if (!LinkDefinition.TryParse(linkText, out var definition, out var linkError))
+            {
+                context.Error.WriteLine($"error: --link {linkError}. No file was changed.");
+                return ExitCodes.CouldNotRun;
+            }
+
+            links.Add(definition);
+        }
+
         text ??= context.In?.ReadToEnd();
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -40,14 +67,14 @@ internal static class AddCommand
             return ExitCodes.CouldNotRun;
         }
 
-        var folder = new ReleaseNotesFolder(context.Resolve(dir));
+        var folder = location.Folder;
         var document = CommonOptions.ReadValidUnreleased(context, folder);
         if (document is null)
         {
             return ExitCodes.ContentProblems;
         }
 
-        var result = EntryAdder.Add(document, visibility, type, flag, text, folder.UnreleasedPath);
+        var result = EntryAdder.Add(document, visibility.Value, type.Value, flag, text, folder.UnreleasedPath, links);
         if (!result.Succeeded)
         {
             foreach (var diagnostic in result.Diagnostics)

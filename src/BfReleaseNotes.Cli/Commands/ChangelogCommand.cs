@@ -18,7 +18,7 @@ internal static class ChangelogCommand
         };
         command.SetAction(parse =>
         {
-            var changelog = ChangelogWriter.Write(new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)));
+            var changelog = ChangelogWriter.Write(CommonOptions.Folder(context, parse.GetValue(dir)));
             CommonOptions.PrintDiagnostics(context, changelog.Diagnostics);
             foreach (var warning in changelog.Warnings)
             {

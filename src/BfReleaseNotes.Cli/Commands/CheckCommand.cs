@@ -18,10 +18,10 @@ internal static class CheckCommand
     {
         var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: the current directory)." };
         var dir = new Option<string?>("--dir") { Description = "The release-notes folder, relative to the repository root (default: \"folder\" of release-notes/config.json at base, else release-notes)." };
-        var baseOption = new Option<string?>("--base") { Description = "The base revision (default: CI_MERGE_REQUEST_TARGET_BRANCH_SHA in merged-result and merge-train pipelines, else CI_MERGE_REQUEST_DIFF_BASE_SHA, else the merge base with origin/<target branch>)." };
+        var baseOption = new Option<string?>("--base") { Description = "The base revision (default: CI_MERGE_REQUEST_TARGET_BRANCH_SHA in merged-result and merge-train pipelines, else CI_MERGE_REQUEST_DIFF_BASE_SHA, else origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME, else origin/$CI_DEFAULT_BRANCH, else origin/main; head is compared with the merge base of base and head)." };
         var head = new Option<string?>("--head") { Description = "The head revision (default: CI_COMMIT_SHA, else HEAD)." };
-        var labels = new Option<string?>("--labels") { Description = "The merge request's labels, comma-separated (default: CI_MERGE_REQUEST_LABELS)." };
-        var description = new Option<string?>("--description") { Description = "The merge request's description (default: CI_MERGE_REQUEST_DESCRIPTION)." };
+        var labels = new Option<string?>("--labels") { Description = "The merge request's labels, comma-separated (default: CI_MERGE_REQUEST_LABELS). The label release-notes::none opts out, release-notes::edit allows removing pending entries and editing published files (names from \"labels\" of config.json)." };
+        var description = new Option<string?>("--description") { Description = "The merge request's description (default: CI_MERGE_REQUEST_DESCRIPTION). A line 'Release-Notes: none - <reason>' in it opts out." };
         var descriptionFile = new Option<string?>("--description-file") { Description = "A file holding the merge request's description." };
         var format = CommonOptions.Format();
         var codeQuality = new Option<string?>("--report-codequality") { Description = "Write a GitLab Code Quality report (JSON) to this file." };
@@ -29,6 +29,7 @@ internal static class CheckCommand
         var command = new Command(
             "check",
             "Check that a merge request updated the release notes, opted out, or needs none; in GitLab merge-request pipelines no option is needed.\n" +
+            "Opting out takes one of: the label release-notes::none; a line 'Release-Notes: none - <reason>' in the merge-request description; the same line in a commit message of the merge request (the reason is required and printed).\n" +
             "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed, configuration changed), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
         {
             repo, dir, baseOption, head, labels, description, descriptionFile, format, codeQuality, junit,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BfReleaseNotes.Configuration;
 using BfReleaseNotes.Model;
 
 namespace BfReleaseNotes.Cli.Commands;
@@ -6,11 +7,84 @@ namespace BfReleaseNotes.Cli.Commands;
 /// <summary>Options shared by several commands, so each is spelled and documented once.</summary>
 internal static class CommonOptions
 {
-    public static Option<string> Dir() => new("--dir")
+    /// <summary>The description of the default notes folder, shown by every command that has <c>--dir</c>.</summary>
+    public const string DirDefault =
+        "default: \"folder\" of release-notes/config.json in the nearest folder up to the repository root that has one, else release-notes at the repository root";
+
+    public static Option<string?> Dir() => new("--dir")
     {
-        Description = "The release-notes folder.",
-        DefaultValueFactory = _ => Workspace.ReleaseNotesFolder.DefaultPath,
+        Description = $"The release-notes folder, relative to the current folder ({DirDefault}).",
     };
+
+    /// <summary>
+    /// Where the notes are: <c>--dir</c> when given, else found from the current folder up to the repository root
+    /// (see <see cref="ReleaseNotesLocator"/>). Paths stay relative to the working folder where they can, so
+    /// messages show them as the user would type them.
+    /// </summary>
+    public static ReleaseNotesLocation Locate(CliContext context, string? dir)
+    {
+        var location = ReleaseNotesLocator.Locate(context.CurrentDirectory, dir);
+        var shown = context.Resolve(Path.GetRelativePath(context.CurrentDirectory, location.Folder.Path));
+        return location with { Folder = new Workspace.ReleaseNotesFolder(shown) };
+    }
+
+    /// <summary>The release-notes folder for <c>--dir</c> (see <see cref="Locate"/>).</summary>
+    public static Workspace.ReleaseNotesFolder Folder(CliContext context, string? dir) => Locate(context, dir).Folder;
+
+    /// <summary>
+    /// An option whose value is one of an enum's names, in any case (<c>--section Public</c> works); the help and
+    /// shell completion list the names in lower case, and a wrong value is refused with the closest name.
+    /// </summary>
+    public static Option<T?> Choice<T>(string name, string description)
+        where T : struct, Enum
+    {
+        var names = Enum.GetNames<T>().Select(value => value.ToLowerInvariant()).ToArray();
+        var option = new Option<T?>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', names),
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (names.Contains(token.ToLowerInvariant()) && Enum.TryParse<T>(token, ignoreCase: true, out var value))
+                {
+                    return value;
+                }
+
+                var closest = Text.Suggestion.Closest(token, names, 1);
+                result.AddError($"'{token}' is not a valid value for {name}{(closest.Count > 0 ? $"; did you mean '{closest[0]}'?" : string.Empty)} Use {Text.Suggestion.OrList(names)}.");
+                return null;
+            },
+        };
+        option.CompletionSources.Clear(); // the enum's own names are capitalised; offer what the help shows.
+        option.CompletionSources.Add(names);
+        return option;
+    }
+
+    /// <summary>An option taking one of <paramref name="words"/>, in any case (given back in lower case), with "did you mean".</summary>
+    public static Option<string?> Word(string name, string description, params string[] words)
+    {
+        var option = new Option<string?>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', words),
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                var lower = token.ToLowerInvariant();
+                if (words.Contains(lower))
+                {
+                    return lower;
+                }
+
+                var closest = Text.Suggestion.Closest(token, words, 1);
+                result.AddError($"'{token}' is not a valid value for {name}{(closest.Count > 0 ? $"; did you mean '{closest[0]}'?" : string.Empty)} Use {Text.Suggestion.OrList(words)}.");
+                return null;
+            },
+        };
+        option.CompletionSources.Add(words);
+        return option;
+    }
 
     public static Option<string> Format()
     {

@@ -20,7 +20,7 @@ internal static class FlagsCommand
         var dir = CommonOptions.Dir();
         var format = CommonOptions.Format();
         var command = new Command("flags", "List every feature flag of the Internal section with its entry counts per change type.\n" + ExitCodes.Help) { dir, format };
-        command.SetAction(parse => List(context, new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)), parse.GetValue(format) == "json"));
+        command.SetAction(parse => List(context, CommonOptions.Folder(context, parse.GetValue(dir)), parse.GetValue(format) == "json"));
         command.Subcommands.Add(CreateGraduate(context));
         command.Subcommands.Add(CreateCheck(context));
         return command;
@@ -59,7 +59,7 @@ internal static class FlagsCommand
             }
 
             var registryOption = parse.GetValue(registry);
-            var request = new FlagCheckRequest(new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)))
+            var request = new FlagCheckRequest(CommonOptions.Folder(context, parse.GetValue(dir)))
             {
                 Registry = registryOption is null or FlagsConfiguration.GitLabRegistry ? registryOption : context.Resolve(registryOption),
                 Environment = parse.GetValue(environment),
@@ -118,7 +118,7 @@ internal static class FlagsCommand
         };
         command.SetAction(parse => Graduate(
             context,
-            new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!)),
+            CommonOptions.Folder(context, parse.GetValue(dir)),
             parse.GetValue(flag)!,
             Enum.Parse<Visibility>(parse.GetValue(to)!, ignoreCase: true),
             parse.GetValue(dryRun)));

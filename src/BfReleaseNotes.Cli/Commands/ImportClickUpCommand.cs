@@ -34,7 +34,7 @@ internal static class ImportClickUpCommand
         };
         command.SetAction(parse => Run(
             context,
-            new Request(parse.GetValue(export)!, parse.GetValue(mapping)!, parse.GetValue(dir)!, parse.GetValue(rejects), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(format)!)));
+            new Request(parse.GetValue(export)!, parse.GetValue(mapping)!, parse.GetValue(dir), parse.GetValue(rejects), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(format)!)));
         return command;
     }
 
@@ -57,7 +57,7 @@ internal static class ImportClickUpCommand
             return ExitCodes.CouldNotRun;
         }
 
-        var folder = new ReleaseNotesFolder(context.Resolve(request.Dir));
+        var folder = CommonOptions.Folder(context, request.Dir);
         var files = ImportFiles.Plan(import, folder, rejectsPath, request.Force);
         var conflicts = files.Where(file => file.Status == FileStatus.Conflict).ToList();
         var written = request.DryRun || conflicts.Count > 0 ? [] : ImportFiles.Write(files);
@@ -173,7 +173,7 @@ internal static class ImportClickUpCommand
         context.Out.WriteLine(JsonSerializer.Serialize(report, ImportJsonContext.Default.ImportReportJson));
     }
 
-    private sealed record Request(string Export, string Mapping, string Dir, string? Rejects, bool DryRun, bool Force, string Format);
+    private sealed record Request(string Export, string Mapping, string? Dir, string? Rejects, bool DryRun, bool Force, string Format);
 }
 
 /// <summary>The report of <c>import-clickup --format json</c>.</summary>

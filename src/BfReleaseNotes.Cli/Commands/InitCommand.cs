@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using BfReleaseNotes.Configuration;
 using BfReleaseNotes.Markdown;
 using BfReleaseNotes.Workspace;
 
@@ -11,14 +12,29 @@ internal static class InitCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
-        var command = new Command("init", "Write the empty release-notes/unreleased.md template (Public, Beta, Internal with Added, Changed, Fixed) if there is none.\n" + ExitCodes.Help) { dir };
+        var command = new Command("init", "Write the empty unreleased.md template (Public, Beta, Internal with Added, Changed, Fixed) in the repository's notes folder if there is none. Refused when the repository already keeps unreleased.md in another folder, unless --dir names the new folder.\n" + ExitCodes.Help) { dir };
         command.SetAction(parse =>
         {
-            var folder = new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!));
+            var location = CommonOptions.Locate(context, parse.GetValue(dir));
+            var folder = location.Folder;
             if (File.Exists(folder.UnreleasedPath))
             {
                 context.Out.WriteLine($"{folder.UnreleasedPath} already exists; nothing written.");
                 return ExitCodes.Ok;
+            }
+
+            // Only inside a repository: outside one there is no "the project" to search (it could be a home folder).
+            if (parse.GetValue(dir) is null && location.RepositoryRoot is not null)
+            {
+                var existing = ReleaseNotesLocator.FindNotesFolders(location.RepositoryRoot);
+                if (existing.Count > 0)
+                {
+                    var shown = existing.Select(path => context.Resolve(Path.GetRelativePath(context.CurrentDirectory, path))).ToList();
+                    var relative = Path.GetRelativePath(location.Root, existing[0]).Replace('\\', '/');
+                    context.Error.WriteLine($"error: this repository already keeps its release notes in {string.Join(", ", shown)}; nothing written. " +
+                        $"Work there (set \"folder\": \"{relative}\" in {Path.Combine(location.Root, ReleaseNotesFolder.DefaultPath, ReleaseNotesConfiguration.FileName)} so every command finds it), or pass --dir to start another notes folder on purpose.");
+                    return ExitCodes.CouldNotRun;
+                }
             }
 
             try

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BfReleaseNotes.Linting;
 using BfReleaseNotes.Model;
+using BfReleaseNotes.Text;
 using BfReleaseNotes.Workspace;
 
 namespace BfReleaseNotes.Cli.Commands;
@@ -20,11 +21,11 @@ internal static class LintCommand
         {
             files, dir, format, fix,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(files) ?? [], parse.GetValue(dir)!, parse.GetValue(format)!, parse.GetValue(fix)));
+        command.SetAction(parse => Run(context, parse.GetValue(files) ?? [], parse.GetValue(dir), parse.GetValue(format)!, parse.GetValue(fix)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] files, string dir, string format, bool fix)
+    private static int Run(CliContext context, string[] files, string? dir, string format, bool fix)
     {
         var paths = files.Length > 0 ? files.Select(context.Resolve).ToList() : DefaultFiles(context, dir);
         var originals = paths.Select(path => ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path))).ToList();
@@ -52,6 +53,14 @@ internal static class LintCommand
             if (errorsRemain && changed.Count > 0)
             {
                 context.Error.WriteLine("lint --fix: errors remain that cannot be fixed automatically; no file was changed. Fix the errors below by hand and run it again.");
+            }
+            else if (errorsRemain)
+            {
+                context.Error.WriteLine("lint --fix: nothing was written: none of the errors below can be fixed automatically; fix them by hand.");
+            }
+            else if (changed.Count == 0 && format != "json")
+            {
+                context.Out.WriteLine("lint --fix: nothing to fix; no file was changed.");
             }
             else if (changed.Count > 0)
             {
@@ -88,15 +97,15 @@ internal static class LintCommand
                 context.Out.WriteLine($"fixed {path}");
             }
 
-            context.Out.WriteLine($"lint: {paths.Count} file(s), {errors} error(s), {warnings} warning(s)");
+            context.Out.WriteLine($"lint: {Plural.Of(paths.Count, "file")}, {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}");
         }
 
         return errors > 0 ? ExitCodes.ContentProblems : ExitCodes.Ok;
     }
 
-    private static List<string> DefaultFiles(CliContext context, string dir)
+    private static List<string> DefaultFiles(CliContext context, string? dir)
     {
-        var folder = new ReleaseNotesFolder(context.Resolve(dir));
+        var folder = CommonOptions.Folder(context, dir);
         folder.EnsureExists();
         var paths = new List<string>();
         if (File.Exists(folder.UnreleasedPath))
@@ -107,7 +116,7 @@ internal static class LintCommand
         paths.AddRange(folder.PublishedFiles().Select(file => file.Path).Reverse());
         if (paths.Count == 0)
         {
-            throw new EnvironmentException($"'{folder.Path}' holds no unreleased.md and no published file; run 'bf-release-notes init --dir {dir}'");
+            throw new EnvironmentException($"'{folder.Path}' holds no unreleased.md and no published file; run 'bf-release-notes init{(dir is null ? string.Empty : $" --dir {dir}")}'");
         }
 
         return paths;

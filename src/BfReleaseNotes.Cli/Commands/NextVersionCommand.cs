@@ -11,8 +11,7 @@ internal static class NextVersionCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
-        var bump = new Option<string?>("--bump") { Description = "auto, major, minor or patch, as for promote (default minor)." };
-        bump.AcceptOnlyFromAmong("auto", "major", "minor", "patch");
+        var bump = CommonOptions.Word("--bump", "auto, major, minor or patch, as for promote (any case). Default: \"promote.bump\" of config.json, else minor.", "auto", "major", "minor", "patch");
         var print = new Option<string>("--print") { Description = "version (default); bump: major, minor or patch (for semantic-release's analyzeCommitsCmd); notes: the note without its title, as 'show VERSION --no-title' will print it (for generateNotesCmd).", DefaultValueFactory = _ => "version" };
         print.AcceptOnlyFromAmong("version", "bump", "notes");
         var command = new Command("next-version", "Print only the version the next 'promote' would publish (with --bump auto, the deciding entry goes to stderr). Prints nothing when there is nothing to promote.\n" + ExitCodes.Help)
@@ -21,11 +20,12 @@ internal static class NextVersionCommand
         };
         command.SetAction(parse =>
         {
-            var folder = new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!));
+            var location = CommonOptions.Locate(context, parse.GetValue(dir));
+            var folder = location.Folder;
             folder.EnsureExists();
             var bumpName = parse.GetValue(bump);
             // The very plan promote makes (same request, same library call), so the two cannot disagree.
-            var request = PromoteCommand.Request(folder, version: null, bumpName, DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime));
+            var request = PromoteCommand.Request(folder, version: null, bumpName, location.Configuration.Promote.Bump, DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime));
             var outcome = Promoter.Plan(folder.ReadUnreleased(), [.. folder.PublishedFiles().Select(file => file.Version)], request, folder);
             switch (outcome.Status)
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BfReleaseNotes.Promotion;
+using BfReleaseNotes.Text;
 using BfReleaseNotes.Workspace;
 using Semver;
 
@@ -14,18 +15,19 @@ internal static class PromoteCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
-        var version = new Option<string?>("--version") { Description = "The release version (SemVer 2.0). Default: the latest published version bumped by --bump." };
-        var bump = new Option<string?>("--bump") { Description = "auto, major, minor or patch (default minor). auto: decided by the pending entries (Removed or '**Breaking:**' major, minor while 0.x; Added, Changed, Deprecated minor; Fixed, Security patch; configurable under \"release\" in <dir>/config.json)." };
-        bump.AcceptOnlyFromAmong("auto", "major", "minor", "patch");
-        var date = new Option<string?>("--date") { Description = "The release date, YYYY-MM-DD (default: today, UTC)." };
+        var version = new Option<string?>("--version") { Description = "The release version (SemVer 2.0; a leading 'v' is dropped). Default: the latest published version bumped by --bump." };
+        var bump = CommonOptions.Word("--bump", "Which part to increment: auto, major, minor or patch (any case; ignored with --version). Default: \"promote.bump\" of config.json, else minor. auto: decided by the pending entries (Removed or '**Breaking:**' major, minor while 0.x; Added, Changed, Deprecated minor; Fixed, Security patch; configurable under \"release\" in config.json).", "auto", "major", "minor", "patch");
+        var date = new Option<string?>("--date") { Description = "The release date, YYYY-MM-DD. Default: today (UTC). Refused when earlier than the latest published release's date." };
+        var allowEarlierDate = new Option<bool>("--allow-earlier-date") { Description = "Accept a --date earlier than the latest published release's date." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the note that would be published and the summary; write nothing." };
         var format = CommonOptions.Format();
-        var commit = new Option<bool>("--commit") { Description = "Commit exactly the two files as 'Release <version>' (author from git config)." };
-        var tag = new Option<bool>("--tag") { Description = "Also add an annotated tag v<version> (implies --commit)." };
-        var tagPrefix = new Option<string>("--tag-prefix") { Description = "What the tag name puts before the version.", DefaultValueFactory = _ => PromotionPlan.DefaultTagPrefix };
+        var commit = new Option<bool>("--commit") { Description = "Commit exactly the two files as 'Release <version>' (author from git config). Default: \"promote.commit\" of config.json, else off." };
+        var noCommit = new Option<bool>("--no-commit") { Description = "Do not commit (nor tag), whatever config.json says." };
+        var tag = new Option<bool>("--tag") { Description = "Also add an annotated tag <prefix><version>, prefix \"promote.tagPrefix\" of config.json, else v (implies --commit). Default: \"promote.tag\" of config.json, else off." };
+        var noTag = new Option<bool>("--no-tag") { Description = "Do not tag, whatever config.json says." };
         var command = new Command("promote", "Publish Public and Beta of unreleased.md as <dir>/<version>.md and empty them; Internal stays.\n" + ExitCodes.Help + " Exit 1 also when the version is not greater than the latest or already published.")
         {
-            dir, version, bump, date, dryRun, format, commit, tag, tagPrefix,
+            dir, version, bump, date, allowEarlierDate, dryRun, format, commit, noCommit, tag, noTag,
         };
         command.SetAction(parse =>
         {
@@ -36,7 +38,7 @@ internal static class PromoteCommand
             }
 
             SemVersion? explicitVersion = null;
-            if (parse.GetValue(version) is { } versionText && !SemVersion.TryParse(versionText, SemVersionStyles.Strict, out explicitVersion))
+            if (parse.GetValue(version) is { } versionText && !TryParseVersion(versionText, out explicitVersion))
             {
                 context.Error.WriteLine($"error: --version '{versionText}' is not a SemVer 2.0 version such as 1.42.0");
                 return ExitCodes.CouldNotRun;
@@ -49,21 +51,47 @@ internal static class PromoteCommand
                 return ExitCodes.CouldNotRun;
             }
 
-            var folder = new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!));
-            var request = Request(folder, explicitVersion, parse.GetValue(bump), releaseDate);
-            var wantsTag = parse.GetValue(tag);
-            return Run(context, folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", parse.GetValue(commit) || wantsTag, wantsTag ? parse.GetValue(tagPrefix)! : null);
+            var location = CommonOptions.Locate(context, parse.GetValue(dir));
+            var defaults = location.Configuration.Promote;
+            if (defaults.Decide(parse.GetValue(commit), parse.GetValue(noCommit), parse.GetValue(tag), parse.GetValue(noTag)) is not { } recording)
+            {
+                context.Error.WriteLine("error: --commit/--tag and --no-commit/--no-tag contradict each other; give one of them");
+                return ExitCodes.CouldNotRun;
+            }
+
+            if (ReleaseDateRule.Check(location.Folder, releaseDate, parse.GetValue(allowEarlierDate)) is { } dateError)
+            {
+                context.Error.WriteLine($"error: {dateError}. No file was changed.");
+                return ExitCodes.CouldNotRun;
+            }
+
+            var request = Request(location.Folder, explicitVersion, parse.GetValue(bump), defaults.Bump, releaseDate);
+            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(recording.Commit, recording.Tag, defaults.TagPrefix));
         });
         return command;
     }
 
     /// <summary>The request for <c>--bump</c> (auto reads the folder's rule); shared with <c>next-version</c> so both decide alike.</summary>
-    internal static PromotionRequest Request(ReleaseNotesFolder folder, SemVersion? version, string? bump, DateOnly date) =>
-        string.Equals(bump, "auto", StringComparison.Ordinal)
+    internal static PromotionRequest Request(ReleaseNotesFolder folder, SemVersion? version, string? bump, VersionBump fallback, DateOnly date) =>
+        string.Equals(bump, "auto", StringComparison.OrdinalIgnoreCase)
             ? new PromotionRequest(version, VersionBump.Minor, date) { AutoBump = ReleaseSettings.Load(folder) }
-            : new PromotionRequest(version, Enum.Parse<VersionBump>(bump ?? "minor", ignoreCase: true), date);
+            : new PromotionRequest(version, bump is null ? fallback : Enum.Parse<VersionBump>(bump, ignoreCase: true), date);
 
-    private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, bool commit, string? tagPrefix)
+    /// <summary>A SemVer 2.0 version, also written with a leading <c>v</c> as tags are (<c>v1.0.0</c> is <c>1.0.0</c>).</summary>
+    private static bool TryParseVersion(string text, out SemVersion? version)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length > 1 && trimmed[0] is 'v' or 'V' && char.IsAsciiDigit(trimmed[1]))
+        {
+            trimmed = trimmed[1..];
+        }
+
+        return SemVersion.TryParse(trimmed, SemVersionStyles.Strict, out version);
+    }
+
+    private sealed record CommitChoice(bool Commit, bool Tag, string TagPrefix);
+
+    private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, CommitChoice choice)
     {
         folder.EnsureExists();
         var unreleased = folder.ReadUnreleased();
@@ -94,9 +122,9 @@ internal static class PromoteCommand
 
         string? sha = null;
         string? tagName = null;
-        if (commit)
+        if (choice.Commit)
         {
-            (sha, tagName) = plan.ApplyAndCommit(folder, tagPrefix is not null, tagPrefix ?? PromotionPlan.DefaultTagPrefix);
+            (sha, tagName) = plan.ApplyAndCommit(folder, choice.Tag, choice.TagPrefix);
         }
         else
         {
@@ -116,7 +144,7 @@ internal static class PromoteCommand
                 outcome.Status == PromotionStatus.NothingToPromote ? "nothing-to-promote" : dryRun ? "dry-run" : "promoted",
                 summary.Version.ToString(),
                 summary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                written ? [.. summary.Files] : [],
+                outcome.Status == PromotionStatus.NothingToPromote ? [] : [.. summary.Files],
                 [.. summary.Published.Select(count => new EntryCountJson(count.Visibility.ToString(), count.Type.ToString(), count.Count))],
                 [.. summary.InternalLeftBehind.Select(count => new FlagCountJson(count.Flag, count.Count))],
                 summary.Decision is { } decided ? new BumpDecisionJson(decided.Bump.ToString().ToLowerInvariant(), decided.Wanted.ToString().ToLowerInvariant(), decided.Breaking, decided.File, decided.Line, decided.Visibility.ToString(), decided.Type.ToString(), decided.Entry.Content) : null,
@@ -157,7 +185,7 @@ internal static class PromoteCommand
             summaryWriter.WriteLine($"  {decision.Describe()}");
         }
 
-        summaryWriter.WriteLine($"  published: {summary.PublishedTotal} entries");
+        summaryWriter.WriteLine($"  published: {Plural.Of(summary.PublishedTotal, "entry", "entries")}");
         foreach (var count in summary.Published)
         {
             summaryWriter.WriteLine($"    {count.Visibility} {count.Type}: {count.Count}");
@@ -172,7 +200,7 @@ internal static class PromoteCommand
 
     private static void WriteLeftBehind(TextWriter writer, PromotionSummary summary)
     {
-        writer.WriteLine($"  left in Internal: {summary.InternalLeftBehind.Sum(count => count.Count)} entries");
+        writer.WriteLine($"  left in Internal: {Plural.Of(summary.InternalLeftBehind.Sum(count => count.Count), "entry", "entries")}");
         foreach (var count in summary.InternalLeftBehind)
         {
             writer.WriteLine($"    flag {count.Flag}: {count.Count}");

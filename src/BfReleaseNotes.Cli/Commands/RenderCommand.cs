@@ -63,7 +63,7 @@ internal static class RenderCommand
                 return Usage(context, "the Atom feed's ids and links need the page's address; add --base-url https://example.com/whats-new.html (where the page is published)");
             }
 
-            var folder = new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!));
+            var folder = CommonOptions.Folder(context, parse.GetValue(dir));
             var history = ReleaseHistoryRenderer.Render(folder, new RenderOptions(chosenAudience, level));
             CommonOptions.PrintDiagnostics(context, history.Diagnostics);
             var feedOptions = pageUrl is null ? null : new FeedOptions(pageUrl, parse.GetValue(title)!);

@@ -21,7 +21,7 @@ internal static class ShowCommand
         };
         command.SetAction(parse =>
         {
-            var folder = new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!));
+            var folder = CommonOptions.Folder(context, parse.GetValue(dir));
             var outcome = NoteExporter.Show(folder, new ShowRequest(parse.GetValue(version)!, parse.GetValue(publicOnly), parse.GetValue(noTitle)));
             CommonOptions.PrintDiagnostics(context, outcome.Diagnostics);
             switch (outcome.Status)

@@ -1,21 +1,19 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Globalization;
 using BfReleaseNotes.Flags;
 
 namespace BfReleaseNotes.Checks;
 
 /// <summary>
 /// The check's settings, from the optional <c>release-notes/config.json</c> of the base commit (a merge request
-/// is judged by the rules of the branch it targets, never by its own):
+/// is judged by the rules of the branch it targets, never by its own; the rest of the file is read by
+/// <see cref="Configuration.ConfigurationReader"/>):
 /// <code>
 /// {
 ///   "folder": "release-notes",
 ///   "ignore": ["docs/**", "*.md", ".gitlab-ci.yml"],
-///   "labels": { "none": "release-notes::none", "edit": "release-notes::edit" },
-///   "flags": { "registry": "gitlab", "environment": "production", "betaAudience": "beta-testers" }
+///   "labels": { "none": "release-notes::none", "edit": "release-notes::edit" }
 /// }
 /// </code>
 /// Every key is optional; unknown keys are errors (a misspelt key must not be ignored silently).
@@ -24,7 +22,7 @@ namespace BfReleaseNotes.Checks;
 /// <param name="Ignore">Paths that never need release notes: when every changed path matches one, the check passes as not relevant.</param>
 /// <param name="NoneLabel">The merge-request label that opts out of release notes.</param>
 /// <param name="EditLabel">The merge-request label that allows removing pending entries and changing published files.</param>
-public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPattern> Ignore, string NoneLabel, string EditLabel)
+public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<GlobPattern> Ignore, string NoneLabel, string EditLabel)
 {
     /// <summary>The feature-flag registry settings (<c>"flags"</c>); null when the file has none.</summary>
     public FlagsConfiguration? Flags { get; init; }
@@ -42,14 +40,21 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
     public static CheckConfiguration Default { get; } = new(null, [], DefaultNoneLabel, DefaultEditLabel);
 
     /// <summary>
-    /// Reads a configuration file's bytes. Returns false with a message that names the file, line and column
-    /// and says what to do, when the JSON is malformed, a key is unknown or a value is not valid.
+    /// Reads a configuration file's bytes and keeps the check's part of it (see
+    /// <see cref="Configuration.ConfigurationReader.TryParse"/>, which reads every section). Returns false with a
+    /// message that names the file, line and column and says what to do, when the JSON is malformed, a key is
+    /// unknown or a value is not valid.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out string? error)
     {
-        var parsed = TryRead(json, file, out configuration, out var located);
-        error = located?.ToString();
-        return parsed;
+        configuration = null;
+        if (!Configuration.ConfigurationReader.TryParse(json, file, out var whole, out error))
+        {
+            return false;
+        }
+
+        configuration = whole.Check;
+        return true;
     }
 
     /// <summary>
@@ -59,82 +64,37 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
     public static bool TryRead(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out ConfigurationError? error)
     {
         ArgumentNullException.ThrowIfNull(file);
-        configuration = null;
-        if (json.StartsWith(Encoding.UTF8.Preamble))
+        if (TryParse(json, file, out configuration, out var message))
         {
-            json = json[3..];
+            error = null;
+            return true;
         }
 
-        var text = Encoding.UTF8.GetString(json);
-        ConfigurationFile? parsed;
-        try
+        error = Locate(file, message);
+        if (error.Line == 1 && error.Column == 1 && QuotedValue().Match(error.Message) is { Success: true } value)
         {
-            parsed = JsonSerializer.Deserialize(json, CheckConfigurationJsonContext.Default.ConfigurationFile);
-        }
-        catch (JsonException exception)
-        {
-            var line = (int)(exception.LineNumber ?? 0) + 1;
-            var column = (int)(exception.BytePositionInLine ?? 0) + 1;
-            var reason = exception.Message;
-            var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                reason = reason[..cut];
-            }
-
-            error = new ConfigurationError(file, line, column, $"{reason.TrimEnd('.')} (at '{exception.Path}'); the file holds an object with the optional keys \"folder\" (string), \"ignore\" (array of path patterns) , \"labels\" (object with \"none\" and \"edit\"), \"release\" (object with the bump rules of promote --bump auto) and \"flags\" (object with \"registry\", \"environment\" and \"betaAudience\")");
-            return false;
+            // A value the reader rejected ('docs/[', a folder, a label): point at the line that holds it.
+            error = At(file, System.Text.Encoding.UTF8.GetString(json), value.Groups[1].Value, error.Message);
         }
 
-        if (parsed is null)
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedValue();
+
+    /// <summary>Splits <c>file:line:col: message</c> (or <c>file: message</c>, the whole file) into its parts.</summary>
+    private static ConfigurationError Locate(string file, string message)
+    {
+        var rest = message.StartsWith(file + ":", StringComparison.Ordinal) ? message[(file.Length + 1)..] : message;
+        var parts = rest.Split(':', 3);
+        if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var line) &&
+            int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var column))
         {
-            error = new ConfigurationError(file, 1, 1, "the configuration must be a JSON object such as { \"ignore\": [\"docs/**\"] }");
-            return false;
+            return new ConfigurationError(file, line, column, parts[2].Trim());
         }
 
-        var ignore = ImmutableArray.CreateBuilder<GlobPattern>();
-        foreach (var pattern in parsed.Ignore ?? [])
-        {
-            if (!GlobPattern.TryParse(pattern ?? string.Empty, out var glob, out var patternError))
-            {
-                error = At(file, text, pattern, patternError);
-                return false;
-            }
-
-            ignore.Add(glob);
-        }
-
-        string? folder = null;
-        if (parsed.Folder is not null)
-        {
-            folder = NormalizeFolder(parsed.Folder);
-            if (folder is null)
-            {
-                error = At(file, text, parsed.Folder, $"\"folder\" is '{parsed.Folder}'; write a folder relative to the repository root with '/', e.g. \"release-notes\"");
-                return false;
-            }
-        }
-
-        var none = parsed.Labels?.None ?? DefaultNoneLabel;
-        var edit = parsed.Labels?.Edit ?? DefaultEditLabel;
-        if (string.IsNullOrWhiteSpace(none) || string.IsNullOrWhiteSpace(edit) || none.Contains(',', StringComparison.Ordinal) || edit.Contains(',', StringComparison.Ordinal))
-        {
-            var bad = string.IsNullOrWhiteSpace(none) || none.Contains(',', StringComparison.Ordinal) ? parsed.Labels?.None : parsed.Labels?.Edit;
-            error = At(file, text, bad, $"the labels \"none\" ('{none}') and \"edit\" ('{edit}') must be GitLab label names: not empty, without ','");
-            return false;
-        }
-
-        FlagsConfiguration? flags = null;
-        if (parsed.Flags is not null && !FlagsConfiguration.TryCreate(parsed.Flags, file, out flags, out var flagsError))
-        {
-            // Point at the "flags" object: its message names the key that is wrong.
-            error = At(file, text, "flags", flagsError.StartsWith(file + ": ", StringComparison.Ordinal) ? flagsError[(file.Length + 2)..] : flagsError);
-            return false;
-        }
-
-        configuration = new CheckConfiguration(folder, ignore.ToImmutable(), none.Trim(), edit.Trim()) { Flags = flags };
-        error = null;
-        return true;
+        return new ConfigurationError(file, 1, 1, rest.Trim());
     }
 
     /// <summary>
@@ -178,7 +138,7 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
     /// <summary>An error at the first line that holds <paramref name="value"/> as a JSON string (line 1 when not found).</summary>
     private static ConfigurationError At(string file, string text, string? value, string message)
     {
-        var quoted = JsonSerializer.Serialize(value ?? string.Empty, CheckConfigurationJsonContext.Default.String);
+        var quoted = "\"" + (value ?? string.Empty) + "\"";
         var lines = text.Split('\n');
         for (var index = 0; index < lines.Length; index++)
         {
@@ -218,41 +178,8 @@ public sealed record CheckConfiguration(string? Folder, ImmutableArray<GlobPatte
 
     /// <summary>Compares field by field (the ignore list by content).</summary>
     public bool Equals(CheckConfiguration? other) =>
-        other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel && Flags == other.Flags;
+        other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel);
 }
-
-/// <summary>The configuration file as JSON: every member optional.</summary>
-internal sealed class ConfigurationFile
-{
-    public string? Folder { get; set; }
-
-    public IReadOnlyList<string?>? Ignore { get; set; }
-
-    public LabelsFile? Labels { get; set; }
-
-    /// <summary>The release settings (<c>promote --bump auto</c>), read by <see cref="Promotion.ReleaseSettings"/>.</summary>
-    public Promotion.ReleaseConfigurationFile? Release { get; set; }
-
-    /// <summary>The feature-flag registry settings, owned by <see cref="FlagsConfiguration"/>.</summary>
-    public FlagsConfigurationFile? Flags { get; set; }
-}
-
-/// <summary>The <c>labels</c> object of the configuration file.</summary>
-internal sealed class LabelsFile
-{
-    public string? None { get; set; }
-
-    public string? Edit { get; set; }
-}
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true)]
-[JsonSerializable(typeof(ConfigurationFile))]
-[JsonSerializable(typeof(string))]
-internal sealed partial class CheckConfigurationJsonContext : JsonSerializerContext;

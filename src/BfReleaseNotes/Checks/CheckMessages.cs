@@ -56,7 +56,7 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
                 var dirOption = evidence.HeadFolder == Workspace.ReleaseNotesFolder.DefaultPath ? string.Empty : $" --dir {evidence.HeadFolder}";
                 return $"check failed (notes not updated): this merge request changes {CheckPolicy.Count(relevant.Length, "file", "files")} that {(relevant.Length == 1 ? "needs" : "need")} release notes (such as {relevant[0]}) " +
                        $"but adds no entry to {unreleased}; add one with `bf-release-notes add{dirOption} --section public --type fixed \"What changed for users\"` and commit it, " +
-                       $"or opt out with the label '{configuration.NoneLabel}' or a line '{OptOut.LineSyntax}' in the description.";
+                       $"or opt out with the label '{configuration.NoneLabel}' or a line '{OptOut.LineSyntax}' in the description or in a commit message.";
             case CheckOutcome.NotesInvalid:
                 if (evidence.UnreleasedMissing is not null)
                 {

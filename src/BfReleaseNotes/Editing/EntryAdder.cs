@@ -23,7 +23,86 @@ public static class EntryAdder
     /// <param name="text">The entry text.</param>
     /// <param name="file">The file name used in diagnostics.</param>
     /// <example><code>var result = EntryAdder.Add(doc, Visibility.Public, ChangeType.Fixed, null, "Export no longer times out", path);</code></example>
-    public static EditResult Add(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string text, string file)
+    public static EditResult Add(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string text, string file) =>
+        Add(document, visibility, type, flag, text, file, []);
+
+    /// <summary>
+    /// Adds an entry and the link reference definitions it uses. Definitions in <paramref name="text"/> (lines
+    /// <c>[label]: url</c>) are taken out of the entry and, with <paramref name="links"/>, appended at the end of the
+    /// file, where <c>promote</c> copies each used one once; a definition the file already holds with the same URL
+    /// is reused, one with another URL is refused (a label means one thing in a file).
+    /// </summary>
+    /// <param name="document">A valid (error-free) unreleased document.</param>
+    /// <param name="visibility">Target section.</param>
+    /// <param name="type">Target change type.</param>
+    /// <param name="flag">Flag key: required for Internal, refused for Public and Beta.</param>
+    /// <param name="text">The entry text, possibly followed by definitions.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <param name="links">More definitions to add (<c>add --link LABEL=URL</c>).</param>
+    /// <example><code>EntryAdder.Add(doc, Visibility.Public, ChangeType.Fixed, null, "Export no longer times out [#123]", path, [new LinkDefinition("#123", "https://gitlab.example.com/app/-/merge_requests/123")])</code></example>
+    public static EditResult Add(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string text, string file, IReadOnlyList<LinkDefinition> links)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(links);
+        var (entryText, found) = LinkDefinitionSplitter.Split(text);
+        if (found.FirstOrDefault(item => item.Error is not null) is { Error: { } splitError })
+        {
+            return Refuse(file, splitError);
+        }
+
+        var wanted = new List<LinkDefinition>();
+        foreach (var link in found.Select(item => item.Definition!).Concat(links))
+        {
+            var same = wanted.FirstOrDefault(other => other.NormalizedLabel == link.NormalizedLabel);
+            if (same is not null && same.Url != link.Url)
+            {
+                return Refuse(file, $"the link [{link.Label}] is given twice with different URLs ('{same.Url}' and '{link.Url}'); keep one");
+            }
+
+            if (same is null)
+            {
+                wanted.Add(link);
+            }
+        }
+
+        var existing = LinkDefinitionSplitter.Existing(document);
+        foreach (var link in wanted)
+        {
+            if (existing.TryGetValue(link.NormalizedLabel, out var url) && url != link.Url)
+            {
+                return Refuse(file, $"the link [{link.Label}] is already defined in this file as '{url}'; use that URL, or another label for '{link.Url}'");
+            }
+        }
+
+        var added = AddEntry(document, visibility, type, flag, entryText.TrimEnd(' ', '\t', '\r', '\n'), file);
+        var toAppend = wanted.Where(link => !existing.ContainsKey(link.NormalizedLabel)).ToList();
+        if (!added.Succeeded || toAppend.Count == 0)
+        {
+            return added;
+        }
+
+        var eol = document.LineEnding;
+        var newText = added.Text!;
+        var lastLine = newText.TrimEnd('\r', '\n');
+        lastLine = lastLine[(lastLine.LastIndexOf('\n') + 1)..];
+        var endsWithDefinition = added.Document!.LinkReferenceDefinitions.Any() && LinkDefinitionSplitter.Split(lastLine).Definitions.Count == 1;
+        // Appended after what is there (trailing blank lines kept), separated by a blank line unless the file
+        // already ends with definitions, so only inserted bytes differ.
+        var body = newText.EndsWith('\n') ? newText : newText + eol;
+        var separator = endsWithDefinition || body.TrimEnd('\r', '\n').Length < body.Length - eol.Length ? string.Empty : eol;
+        newText = body + separator + string.Concat(toAppend.Select(link => link + eol));
+        var reparsed = ReleaseNotesParser.Parse(newText, DocumentKind.Unreleased, file);
+        if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != added.Document.AllEntries.Count() ||
+            reparsed.Document.LinkReferenceDefinitions.Sum(definition => definition.Text.Count(character => character == '\n')) <
+            added.Document.LinkReferenceDefinitions.Sum(definition => definition.Text.Count(character => character == '\n')) + toAppend.Count)
+        {
+            return Refuse(file, "the link definitions would not stand on their own at the end of this file (an unclosed '<!--' comment or code fence?); fix the file and try again");
+        }
+
+        return new EditResult(reparsed.Document with { HasByteOrderMark = document.HasByteOrderMark }, newText, reparsed.Diagnostics);
+    }
+
+    private static EditResult AddEntry(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string text, string file)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(text);

@@ -37,14 +37,13 @@ public static class FlagGraduator
         if (groups.Count == 0)
         {
             var known = FlagInventory.Collect(document).Select(status => status.Key).ToList();
-            var suggestions = known
-                .OrderBy(key => StructureChecker.Distance(key.ToUpperInvariant(), flag.ToUpperInvariant()))
-                .ThenBy(key => key, StringComparer.Ordinal)
-                .Take(3)
-                .ToImmutableArray();
+            // Only flags that are close: a far-off name ("sso" for "new-edtor") is not a suggestion.
+            var suggestions = Text.Suggestion.Closest(flag, known).ToImmutableArray();
             var message = known.Count == 0
                 ? $"no flag '{flag}': the Internal section has no flag groups"
-                : $"no flag '{flag}' in the Internal section; closest: {string.Join(", ", suggestions)}";
+                : suggestions.Length > 0
+                    ? $"no flag '{flag}' in the Internal section; did you mean {Text.Suggestion.OrList(suggestions)}?"
+                    : $"no flag '{flag}' in the Internal section; the flags are {string.Join(", ", known)}";
             return new GraduationResult(GraduationStatus.UnknownFlag, null, null, [], suggestions, message);
         }
 

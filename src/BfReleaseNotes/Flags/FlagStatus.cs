@@ -10,4 +10,7 @@ public sealed record FlagStatus(string Key, ImmutableSortedDictionary<ChangeType
 {
     /// <summary>All entries of the flag.</summary>
     public int Total => Counts.Values.Sum();
+
+    /// <summary>The flag's entries with their change type, in file order (what <c>flags graduate</c> would move).</summary>
+    public ImmutableArray<(ChangeType Type, Entry Entry)> Entries { get; init; } = [];
 }

@@ -50,7 +50,7 @@ internal static class RepositoryLocator
 
         var home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var xdgHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".config");
-        using var configuration = Configuration.BuildFrom(
+        using var configuration = LibGit2Sharp.Configuration.BuildFrom(
             Existing(Path.Combine(repository.Info.Path, "config")),
             Existing(Path.Combine(home, ".gitconfig")),
             Existing(Path.Combine(xdgHome, "git", "config")),

@@ -90,8 +90,8 @@ public sealed record ClickUpMapping(
         }
         catch (JsonException exception)
         {
-            var where = exception.LineNumber is { } line ? $":{line + 1}:{(exception.BytePositionInLine ?? 0) + 1}" : string.Empty;
-            throw new EnvironmentException($"{file}{where}: the mapping is not valid: {exception.Message} See migration/README.md for the format.", exception);
+            // The same wording as config.json: file:line:col, the key, the valid keys there.
+            throw new EnvironmentException($"{Configuration.JsonErrorFormatter.Format(exception, file, MappingJsonContext.Default.MappingJson)}. The mapping is not valid; see migration/README.md for the format.", exception);
         }
 
         if (raw is null)

@@ -41,7 +41,7 @@ public static class ReleaseSettings
             json = json[3..];
         }
 
-        var release = JsonSerializer.Deserialize(json, CheckConfigurationJsonContext.Default.ConfigurationFile)?.Release;
+        var release = JsonSerializer.Deserialize(json, Configuration.ConfigurationJsonContext.Default.ConfigurationFile)?.Release;
         if (release is null)
         {
             return true;

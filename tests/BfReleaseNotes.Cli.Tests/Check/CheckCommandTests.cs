@@ -63,6 +63,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("bf-release-notes add --section public --type fixed", run.Out, StringComparison.Ordinal);
         Assert.Contains("'release-notes::none'", run.Out, StringComparison.Ordinal);
         Assert.Contains("Release-Notes: none - <reason>", run.Out, StringComparison.Ordinal);
+        Assert.Contains("in the description or in a commit message.", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

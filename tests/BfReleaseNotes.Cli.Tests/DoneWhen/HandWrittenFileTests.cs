@@ -32,7 +32,7 @@ public sealed class HandWrittenFileTests : IDisposable
         Assert.Contains("\"errors\": 0", clean.Out, StringComparison.Ordinal);
         Assert.Contains("\"warnings\": 0", clean.Out, StringComparison.Ordinal);
         Assert.Equal(0, messy.ExitCode);
-        Assert.Contains("0 error(s)", messy.Out, StringComparison.Ordinal);
+        Assert.Contains("0 errors", messy.Out, StringComparison.Ordinal);
         Assert.Contains("BFRN112", messy.Error, StringComparison.Ordinal);
         Assert.Contains("BFRN107", messy.Error, StringComparison.Ordinal);
     }

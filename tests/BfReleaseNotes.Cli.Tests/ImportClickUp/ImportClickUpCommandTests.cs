@@ -70,7 +70,7 @@ public sealed class ImportClickUpCommandTests : IDisposable
 
         Assert.Equal(0, lint.Exit);
         Assert.Equal(string.Empty, lint.Error);
-        Assert.Contains("lint: 7 file(s), 0 error(s), 0 warning(s)", lint.Out, StringComparison.Ordinal);
+        Assert.Contains("lint: 7 files, 0 errors, 0 warnings", lint.Out, StringComparison.Ordinal);
         foreach (var path in Directory.GetFiles(Folder, "*.md"))
         {
             var parsed = ReleaseNotesParser.Parse(File.ReadAllBytes(path), DocumentKind.Published, path);

@@ -29,7 +29,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal(0, init.ExitCode);
         Assert.True(File.Exists(_temp.Combine("docs", "notes", "unreleased.md")));
         Assert.Equal(0, lint.ExitCode);
-        Assert.Contains("lint: 1 file(s), 0 error(s), 0 warning(s)", lint.Out, StringComparison.Ordinal);
+        Assert.Contains("lint: 1 file, 0 errors, 0 warnings", lint.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class LintCommandTests : IDisposable
         var outcome = Cli.Run(_temp.Path, ["lint"]);
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("lint: 3 file(s), 1 error(s), 0 warning(s)", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("lint: 3 files, 1 error, 0 warnings", outcome.Out, StringComparison.Ordinal);
         Assert.Contains($"{_temp.Combine("release-notes", "1.1.0.md")}:3:1: error BFRN102: unknown section '## Pubic'; did you mean '## Public'?", outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("notes.md", outcome.Error, StringComparison.Ordinal);
     }
@@ -38,7 +38,7 @@ public sealed class LintCommandTests : IDisposable
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal(string.Empty, outcome.Error);
-        Assert.Equal("lint: 2 file(s), 0 error(s), 0 warning(s)", outcome.Out.Trim());
+        Assert.Equal("lint: 2 files, 0 errors, 0 warnings", outcome.Out.Trim());
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class LintCommandTests : IDisposable
         var outcome = Cli.Run(_temp.Path, ["lint"]);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("0 error(s), 2 warning(s)", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("0 errors, 2 warnings", outcome.Out, StringComparison.Ordinal);
         Assert.Contains(":5:1: warning BFRN107:", outcome.Error, StringComparison.Ordinal);
         Assert.Contains(":7:1: warning BFRN112:", outcome.Error, StringComparison.Ordinal);
     }

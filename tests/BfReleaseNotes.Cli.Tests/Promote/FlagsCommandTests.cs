@@ -73,8 +73,20 @@ public sealed class FlagsCommandTests : IDisposable
         var (exitCode, _, error) = _repo.Run("flags", "graduate", "new-edtor", "--to", "public");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("no flag 'new-edtor' in the Internal section; closest: new-editor", error, StringComparison.Ordinal);
+        Assert.Contains("no flag 'new-edtor' in the Internal section; did you mean 'new-editor'?", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("search-v2", error, StringComparison.Ordinal);
         Assert.Equal(before, _repo.Snapshot());
+    }
+
+    [Fact]
+    public void An_unknown_flag_close_to_none_lists_every_flag_instead_of_a_far_off_guess()
+    {
+        _repo.Write("release-notes/unreleased.md", ReleaseRepository.Case("realistic"));
+
+        var (exitCode, _, error) = _repo.Run("flags", "graduate", "sso", "--to", "public");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no flag 'sso' in the Internal section; the flags are new-editor, bulk-actions, search-v2", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class PromoteCommandTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("wrote ", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, lint.ExitCode);
-        Assert.Contains("2 file(s), 0 error(s), 0 warning(s)", lint.Out, StringComparison.Ordinal);
+        Assert.Contains("2 files, 0 errors, 0 warnings", lint.Out, StringComparison.Ordinal);
         var internalBefore = original[original.IndexOf("## Internal", StringComparison.Ordinal)..];
         Assert.EndsWith(internalBefore, File.ReadAllText(_repo.Unreleased), StringComparison.Ordinal);
         Assert.Equal(1, second.ExitCode);

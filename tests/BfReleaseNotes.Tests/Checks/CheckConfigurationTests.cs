@@ -41,8 +41,8 @@ public class CheckConfigurationTests
 
     [Theory]
     [InlineData("{\n  \"ignroe\": []\n}", "release-notes/config.json:2:", "ignroe")]
-    [InlineData("{\n  \"ignore\": \"docs/**\"\n}", "release-notes/config.json:2:", "$.ignore")]
-    [InlineData("{ \"ignore\": [\"docs/**\" }", "release-notes/config.json:1:", "the file holds an object")]
+    [InlineData("{\n  \"ignore\": \"docs/**\"\n}", "release-notes/config.json:2:", "\"ignore\" must be an array of strings")]
+    [InlineData("{ \"ignore\": [\"docs/**\" }", "release-notes/config.json:1:", "not valid JSON")]
     [InlineData("null", "release-notes/config.json:1:1", "must be a JSON object")]
     [InlineData("{ \"ignore\": [\"docs\\\\**\"] }", "release-notes/config.json:", "'/'")]
     [InlineData("{ \"folder\": \"../elsewhere\" }", "release-notes/config.json:", "\"folder\" is '../elsewhere'")]

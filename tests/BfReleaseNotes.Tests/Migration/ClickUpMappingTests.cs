@@ -43,6 +43,16 @@ public class ClickUpMappingTests
     }
 
     [Fact]
+    public void A_misspelt_mapping_key_is_reported_like_a_configuration_key()
+    {
+        var exception = Assert.Throws<EnvironmentException>(() => ClickUpMapping.Parse("{\n  \"shape\": \"entry-per-row\",\n  \"colums\": {}\n}"u8, "mapping.json"));
+
+        Assert.StartsWith("mapping.json:3:", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown key \"colums\" in the top level; did you mean \"columns\"? The valid keys there are", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be mapped", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_mapping_file_is_an_environment_error()
     {
         var exception = Assert.Throws<EnvironmentException>(() => ClickUpMapping.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "none.json")));
