@@ -12,6 +12,19 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return RunCommand(args, context);
+        }
+        finally
+        {
+            TerminalSafeWriter.Finish(context.Out);
+            TerminalSafeWriter.Finish(context.Error);
+        }
+    }
+
+    private static int RunCommand(string[] args, CliContext context)
+    {
         var root = new RootCommand("bf-release-notes: release notes kept as markdown next to the code.\n" + ExitCodes.Help);
         // Each command lives in its own file under Commands/ and is a thin shell over one library call.
         Command[] commands =

@@ -44,7 +44,7 @@ internal static class ImportClickUpCommand
         var mappingPath = context.Resolve(request.Mapping);
         var rejectsPath = context.Resolve(request.Rejects ?? DefaultRejectsPath(request.Export));
         var mapping = ClickUpMapping.Load(mappingPath);
-        Action<long>? progress = context.ErrorIsTerminal ? rows => context.Error.Write($"\rimport-clickup: {rows:N0} rows read") : null;
+        Action<long>? progress = context.ErrorIsTerminal ? rows => TerminalSafeWriter.WriteTrusted(context.Error, $"\rimport-clickup: {rows:N0} rows read") : null;
         var import = ClickUpImporter.Import(exportPath, mapping, progress);
         if (progress is not null)
         {

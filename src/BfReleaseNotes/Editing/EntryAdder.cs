@@ -53,6 +53,13 @@ public static class EntryAdder
             return Refuse(file, "the entry text is empty; say what changed for users");
         }
 
+        if (ControlCharacter(text) is { } control)
+        {
+            // Saved, a NUL would make the whole file binary (BFRN002) and an ESC would reach every terminal that shows it.
+            return Refuse(file, $"the entry text holds the control character {control.Name} at line {control.Line}, column {control.Column}; " +
+                "entries are plain text, so remove it (it often comes from pasting terminal output) and run the command again");
+        }
+
         var eol = document.LineEnding;
         var trimmed = text.TrimStart();
         var entryText = trimmed.StartsWith("- ", StringComparison.Ordinal)
@@ -140,6 +147,43 @@ public static class EntryAdder
 
         var lastContent = body.LastOrDefault(part => part is not Trivia { Kind: TriviaKind.Blank }) ?? heading;
         return layout.InsertBlock(layout.End(lastContent), entryText, eol);
+    }
+
+    /// <summary>
+    /// The first control character of <paramref name="text"/> other than tab, line feed and a carriage return that
+    /// ends a line (CR LF), with its 1-based line and column; null when there is none.
+    /// </summary>
+    internal static (string Name, int Line, int Column)? ControlCharacter(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                continue;
+            }
+
+            if (c == '\t' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') || !char.IsControl(c))
+            {
+                continue;
+            }
+
+            var code = "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            var name = c switch
+            {
+                '\0' => $"NUL ({code})",
+                '\u001b' => $"ESC ({code}, the start of terminal escape sequences)",
+                '\r' => $"CR ({code}) not followed by a line feed",
+                _ => code,
+            };
+            return (name, line, i - lineStart + 1);
+        }
+
+        return null;
     }
 
     private static bool FormsOneEntry(string entryText, string eol)
