@@ -83,9 +83,37 @@ public static class EntryAdder
 
         var layout = new DocumentLayout(document);
         var newText = Splice(document, layout, visibility, type, flag, entryText, eol, followListBullet);
+        return Verify(document, newText, visibility, type, entryText, 1, file);
+    }
 
+    /// <summary>
+    /// Inserts several entries, exactly as given and in order, last in one change type of Public or Beta, with one
+    /// splice and one parse: the same text as inserting them one by one, in time linear in the file's size (moving
+    /// 2,000 entries one parse each took minutes on a 5 MB file).
+    /// </summary>
+    internal static EditResult InsertMany(ReleaseNotesDocument document, Visibility visibility, ChangeType type, IReadOnlyList<string> entryTexts, string file)
+    {
+        var eol = document.LineEnding;
+        var block = new System.Text.StringBuilder();
+        foreach (var text in entryTexts)
+        {
+            block.Append(text);
+            if (!text.EndsWith('\n'))
+            {
+                block.Append(eol);
+            }
+        }
+
+        var layout = new DocumentLayout(document);
+        var newText = Splice(document, layout, visibility, type, null, block.ToString(), eol, followListBullet: false);
+        return Verify(document, newText, visibility, type, block.ToString(), entryTexts.Count, file);
+    }
+
+    private static EditResult Verify(ReleaseNotesDocument document, string newText, Visibility visibility, ChangeType type, string entryText, int added, string file)
+    {
+        var eol = document.LineEnding;
         var reparsed = ReleaseNotesParser.Parse(newText, DocumentKind.Unreleased, file);
-        if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + 1)
+        if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + added)
         {
             if (FormsOneEntry(entryText, eol))
             {

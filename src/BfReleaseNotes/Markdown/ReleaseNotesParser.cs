@@ -91,6 +91,13 @@ public static class ReleaseNotesParser
                     : "the published file is empty; restore it from git"));
         }
 
+        if (NestingDepth.FirstLineTooDeep(text) is { } deepLine)
+        {
+            // Refused before Markdig, which needs seconds to find out on thousands of levels.
+            return Failed(file, DiagnosticCodes.TooDeeplyNested, new SourcePosition(deepLine, 1),
+                "the markdown is nested too deeply to parse (lists, quotes or brackets hundreds of levels deep); flatten it");
+        }
+
         MarkdownDocument markdown;
         try
         {
