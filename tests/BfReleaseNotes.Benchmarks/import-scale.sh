@@ -8,16 +8,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 dotnet build src/BfReleaseNotes.Cli -c Release -o "$work/jit" -v q >/dev/null
+dotnet publish src/BfReleaseNotes.Cli -c Release -r linux-x64 -p:PublishAot=true -p:PackAsTool=false -o "$work/aot" -v q >/dev/null
 python3 tests/BfReleaseNotes.Benchmarks/clickup-export.py "$rows" "$work/export.csv"
 size=$(du -m "$work/export.csv" | cut -f1)
 git init -q "$work/repo"
 cp migration/clickup-mapping.json "$work/mapping.json"
 
-run() { # $1: label, rest: extra options
-  local label=$1; shift
+run() { # $1: label, $2: the command, rest: extra options
+  local label=$1 tool=$2; shift 2
   rm -rf "$work/repo/release-notes" "$work"/*.rejects.csv "$work"/*.warnings.txt
   set +e
-  /usr/bin/time -f "%M %e" -o "$work/time.txt" dotnet "$work/jit/bf-release-notes.dll" import-clickup "$work/export.csv" \
+  /usr/bin/time -f "%M %e" -o "$work/time.txt" $tool import-clickup "$work/export.csv" \
     --mapping "$work/mapping.json" --dir "$work/repo/release-notes" "$@" >"$work/out.txt" 2>"$work/err.txt"
   local exit=$?
   set -e
@@ -32,7 +33,8 @@ mkdir -p artifacts
   echo
   echo "| run | exit | peak RSS [MB] | wall [s] | lines printed |"
   echo "|:---|---:|---:|---:|---:|"
-  run "import-clickup" 
-  run "import-clickup --dry-run --format json" --dry-run --format json
+  run "import-clickup (NativeAOT)" "$work/aot/bf-release-notes"
+  run "import-clickup (JIT, dotnet tool)" "dotnet $work/jit/bf-release-notes.dll"
+  run "import-clickup --dry-run --format json (NativeAOT)" "$work/aot/bf-release-notes" --dry-run --format json
 } | tee artifacts/import-scale.md
 tail -n 5 "$work/out.txt" >&2

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using BfReleaseNotes.Markdown;
@@ -141,6 +142,9 @@ public static partial class ClickUpImporter
 
         public ClickUpImport Finish()
         {
+            // Duplicates are found while reading; the release files built next need the room.
+            _taskRows.Clear();
+            _taskRows.TrimExcess();
             var releases = BuildReleases();
             var lintRejects = _rejects.Where(reject => reject.Fields < 0).Select(reject => reject.Row.Row).ToHashSet();
             if (lintRejects.Count > 0)
@@ -628,19 +632,22 @@ public static partial class ClickUpImporter
             var groups = _releases.Values
                 .Select(group => (Version: group[0].Release.Version, Date: group.Max(entry => entry.Release.Date), Entries: group))
                 .OrderBy(group => group.Date).ThenBy(group => group.Version, SemVersion.PrecedenceComparer).ToList();
-            foreach (var (version, _, groupEntries) in groups)
+            _releases.Clear();
+            for (var i = 0; i < groups.Count; i++)
             {
+                var (version, _, groupEntries) = groups[i];
+                // Each release's index is let go once its file is built, so the index shrinks as the files grow.
+                groups[i] = default;
                 var entries = groupEntries.OrderBy(entry => entry.Release.TaskDate ?? DateTimeOffset.MinValue)
                     .ThenBy(entry => entry.Release.TaskId, StringComparer.Ordinal).ThenBy(entry => entry.Item)
                     .Select(entry => new LoadedEntry(entry.Release, entry.Item, entry.Visibility, entry.Type, _spill.ReadText(entry.Text))).ToList();
                 var text = LintClean(version, entries);
                 if (entries.Count > 0)
                 {
-                    releases.Add(new ImportedRelease(version, entries.Max(entry => entry.Release.Date), entries.Count, [.. Encoding.UTF8.GetBytes(text!)]));
+                    releases.Add(new ImportedRelease(version, entries.Max(entry => entry.Release.Date), entries.Count, ImmutableCollectionsMarshal.AsImmutableArray(Encoding.UTF8.GetBytes(text!))));
                 }
             }
 
-            _releases.Clear();
             return releases.ToImmutable();
         }
 
