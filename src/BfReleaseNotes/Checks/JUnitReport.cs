@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using BfReleaseNotes.Safety;
 
 namespace BfReleaseNotes.Checks;
 
@@ -52,15 +53,16 @@ public static class JUnitReport
                 if (item.Failure is not null || item.Error is not null)
                 {
                     writer.WriteStartElement(item.Failure is not null ? "failure" : "error");
-                    writer.WriteAttributeString("message", item.Failure ?? item.Error);
-                    writer.WriteString(item.Detail);
+                    // XML 1.0 cannot hold most control characters (the writer would throw); quoted text may have them.
+                    writer.WriteAttributeString("message", TerminalText.Escape(item.Failure ?? item.Error));
+                    writer.WriteString(TerminalText.Escape(item.Detail));
                     writer.WriteEndElement();
                 }
 
                 writer.WriteEndElement();
             }
 
-            writer.WriteElementString("system-out", string.Join('\n', [result.Summary, .. result.Details]));
+            writer.WriteElementString("system-out", TerminalText.Escape(string.Join('\n', [result.Summary, .. result.Details])));
 
             writer.WriteEndElement();
             writer.WriteEndElement();

@@ -70,6 +70,25 @@ public sealed class TerminalSafetyTests : IDisposable
     }
 
     [Fact]
+    public void Check_reports_quote_escape_sequences_escaped_in_valid_junit_xml()
+    {
+        using var repo = new TestRepository();
+        repo.Write(Notes.UnreleasedPath, Notes.Unreleased(["An earlier entry."])).Write("src/App.cs", "class App { }\n");
+        var start = repo.Commit("Start");
+        repo.Write("src/App.cs", "class App { int X; }\n")
+            .Write(Notes.UnreleasedPath, Notes.Unreleased(["An earlier entry.", $"Fixed {Clear}the export."]).Replace("### Fixed", $"### Fixd{Title}", StringComparison.Ordinal));
+        var head = repo.Commit("Fix");
+        var environment = new Dictionary<string, string> { ["CI_MERGE_REQUEST_DIFF_BASE_SHA"] = start, ["CI_COMMIT_SHA"] = head };
+
+        var run = CheckRun.In(repo.Path, environment, "--report-junit", "junit.xml");
+
+        Assert.Equal(1, run.ExitCode);
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(repo.Path, "junit.xml")).ToString();
+        Assert.Contains("Fixd\\x1b]0;owned\\x07", junit, StringComparison.Ordinal);
+        AssertNoControlCharacters(new CliOutcome(run.ExitCode, run.Out, run.Error));
+    }
+
+    [Fact]
     public void A_carriage_return_split_across_two_writes_still_ends_a_crlf_line()
     {
         using var inner = new StringWriter();
