@@ -26,6 +26,8 @@ public static partial class CliApp
         {
             output?.Flush();
             error?.Flush();
+            TerminalSafeWriter.Finish(context.Out);
+            TerminalSafeWriter.Finish(context.Error);
         }
     }
 

@@ -6,11 +6,17 @@ namespace BfReleaseNotes.Cli;
 /// </summary>
 public sealed class CliContext
 {
-    /// <summary>Standard output: the product (a rendered note, JSON, a summary).</summary>
-    public required TextWriter Out { get; init; }
+    private readonly TextWriter _out = TextWriter.Null;
+    private readonly TextWriter _error = TextWriter.Null;
 
-    /// <summary>Standard error: diagnostics and errors.</summary>
-    public required TextWriter Error { get; init; }
+    /// <summary>
+    /// Standard output: the product (a rendered note, JSON, a summary). Whatever is given is wrapped in a
+    /// <see cref="TerminalSafeWriter"/>, so no command can print a control character from a file, commit or CI variable.
+    /// </summary>
+    public required TextWriter Out { get => _out; init => _out = TerminalSafeWriter.Wrap(value); }
+
+    /// <summary>Standard error: diagnostics and errors; wrapped like <see cref="Out"/>.</summary>
+    public required TextWriter Error { get => _error; init => _error = TerminalSafeWriter.Wrap(value); }
 
     /// <summary>Standard input, or null when none is redirected.</summary>
     public TextReader? In { get; init; }

@@ -13,6 +13,9 @@ internal static class ImportClickUpCommand
 {
     public const string DefaultMapping = "migration/clickup-mapping.json";
 
+    /// <summary>Release lines printed without --verbose: a history of hundreds of releases stays readable.</summary>
+    private const int ReleaseLines = 10;
+
     public static Command Create(CliContext context)
     {
         var export = new Argument<string>("EXPORT") { Description = "The ClickUp CSV export." };
@@ -26,15 +29,19 @@ internal static class ImportClickUpCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show the summary and the files it would write." };
         var force = new Option<bool>("--force") { Description = "Replace published files whose content differs (otherwise a conflict, exit 1)." };
         var format = CommonOptions.Format();
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = $"Print every warning as it is found and every release file (by default: one line per kind of warning, with its count and first examples, and at most {ReleaseLines} release lines).",
+        };
         var command = new Command(
             "import-clickup",
             "Import release notes from a ClickUp CSV export: one published file per release, every row imported or listed in the rejects CSV with its reason.\n" + ExitCodes.Help)
         {
-            export, mapping, dir, rejects, dryRun, force, format,
+            export, mapping, dir, rejects, dryRun, force, format, verbose,
         };
         command.SetAction(parse => Run(
             context,
-            new Request(parse.GetValue(export)!, parse.GetValue(mapping)!, parse.GetValue(dir), parse.GetValue(rejects), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(format)!)));
+            new Request(parse.GetValue(export)!, parse.GetValue(mapping)!, parse.GetValue(dir), parse.GetValue(rejects), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(format)!, parse.GetValue(verbose))));
         return command;
     }
 
@@ -44,8 +51,9 @@ internal static class ImportClickUpCommand
         var mappingPath = context.Resolve(request.Mapping);
         var rejectsPath = context.Resolve(request.Rejects ?? DefaultRejectsPath(request.Export));
         var mapping = ClickUpMapping.Load(mappingPath);
-        Action<long>? progress = context.ErrorIsTerminal ? rows => context.Error.Write($"\rimport-clickup: {rows:N0} rows read") : null;
-        var import = ClickUpImporter.Import(exportPath, mapping, progress);
+        Action<long>? progress = context.ErrorIsTerminal ? rows => TerminalSafeWriter.WriteTrusted(context.Error, $"\rimport-clickup: {rows:N0} rows read") : null;
+        Action<string>? onWarning = request.Verbose ? warning => context.Error.WriteLine($"warning: {exportPath}: {warning}") : null;
+        var import = ClickUpImporter.Import(exportPath, mapping, progress, onWarning);
         if (progress is not null)
         {
             context.Error.WriteLine();
@@ -62,9 +70,14 @@ internal static class ImportClickUpCommand
         var conflicts = files.Where(file => file.Status == FileStatus.Conflict).ToList();
         var written = request.DryRun || conflicts.Count > 0 ? [] : ImportFiles.Write(files);
 
-        foreach (var warning in import.Warnings)
+        if (!request.Verbose)
         {
-            context.Error.WriteLine($"warning: {exportPath}: {warning}");
+            // One line per kind: a warning repeated for thousands of rows must not hide everything else.
+            foreach (var group in import.Warnings)
+            {
+                var more = group.Count > group.Examples.Length ? $" (and {group.Count - group.Examples.Length:N0} more like it; --verbose lists every one)" : string.Empty;
+                context.Error.WriteLine($"warning: {exportPath}: {group.Summary}{more}");
+            }
         }
 
         foreach (var conflict in conflicts)
@@ -109,17 +122,27 @@ internal static class ImportClickUpCommand
         }
 
         var conflicts = files.Any(file => file.Status == FileStatus.Conflict);
-        foreach (var file in files)
+        var releases = files.Where(file => file.Version is not null).ToList();
+        // Conflicts are always listed; the other release lines are cut to the first and last few unless --verbose.
+        var shown = request.Verbose || releases.Count <= ReleaseLines
+            ? releases
+            : [.. releases.Take(ReleaseLines / 2), .. releases.Where(file => file.Status == FileStatus.Conflict), .. releases.TakeLast(ReleaseLines / 2)];
+        shown = [.. shown.Distinct()];
+        foreach (var file in releases.Where(shown.Contains))
         {
-            var verb = Verb(file.Status, request.DryRun || conflicts);
-            output.WriteLine(file.Version is null
-                ? $"rejects: {file.Entries} line(s) {verb} {file.Path}"
-                : $"release {file.Version} ({file.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {file.Entries} entries {verb} {file.Path}");
+            if (shown.Count < releases.Count && file == releases[^(ReleaseLines / 2)])
+            {
+                output.WriteLine($"... {releases.Count - shown.Count} more release files ({string.Join(", ", releases.Except(shown).GroupBy(other => other.Status).Select(group => $"{group.Count()} {Status(group.Key)}"))}); --verbose lists every one");
+            }
+
+            output.WriteLine($"release {file.Version} ({file.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {file.Entries} entries {Verb(file.Status, request.DryRun || conflicts)} {file.Path}");
         }
 
-        if (import.Warnings.Length > 0)
+        var rejectsFile = files.Single(file => file.Version is null);
+        output.WriteLine($"rejects: {rejectsFile.Entries} line(s) {Verb(rejectsFile.Status, request.DryRun || conflicts)} {rejectsFile.Path}");
+        if (import.WarningCount > 0)
         {
-            output.WriteLine($"warnings: {import.Warnings.Length} (on stderr)");
+            output.WriteLine($"warnings: {import.WarningCount} (on stderr{(request.Verbose ? string.Empty : ", one line per kind")})");
         }
 
         if (request.DryRun)
@@ -169,11 +192,11 @@ internal static class ImportClickUpCommand
             new ImportFileJson(rejectsFile.Path, null, null, rejectsFile.Entries, Status(rejectsFile.Status)),
             written,
             [.. files.Where(file => file.Status == FileStatus.Conflict).Select(file => file.Path)],
-            import.Warnings);
+            [.. import.Warnings.Select(group => new WarningGroupJson(group.Kind, group.Count, group.Examples))]);
         context.Out.WriteLine(JsonSerializer.Serialize(report, ImportJsonContext.Default.ImportReportJson));
     }
 
-    private sealed record Request(string Export, string Mapping, string? Dir, string? Rejects, bool DryRun, bool Force, string Format);
+    private sealed record Request(string Export, string Mapping, string? Dir, string? Rejects, bool DryRun, bool Force, string Format, bool Verbose);
 }
 
 /// <summary>The report of <c>import-clickup --format json</c>.</summary>
@@ -189,7 +212,10 @@ internal sealed record ImportReportJson(
     ImportFileJson Rejects,
     IReadOnlyList<string> Written,
     IReadOnlyList<string> Conflicts,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<WarningGroupJson> Warnings);
+
+/// <summary>The warnings of one kind: how many, and the first few.</summary>
+internal sealed record WarningGroupJson(string Kind, long Count, IReadOnlyList<string> Examples);
 
 /// <summary>A count of rejects with one reason.</summary>
 internal sealed record ReasonCountJson(string Reason, int Count);

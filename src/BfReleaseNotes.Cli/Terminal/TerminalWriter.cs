@@ -36,15 +36,15 @@ internal sealed partial class TerminalWriter : TextWriter
     {
         if (value == '\n')
         {
-            _inner.Write(Decorate(_line.ToString()));
-            _inner.Write('\n');
+            TerminalSafeWriter.WriteTrusted(_inner, Decorate(_line.ToString()));
+            TerminalSafeWriter.WriteTrusted(_inner, "\n");
             _line.Clear();
             return;
         }
 
         if (value == '\r' && _line.Length == 0)
         {
-            _inner.Write('\r'); // a progress line rewrites itself from the start.
+            TerminalSafeWriter.WriteTrusted(_inner, "\r"); // a progress line rewrites itself from the start.
             return;
         }
 
@@ -65,7 +65,7 @@ internal sealed partial class TerminalWriter : TextWriter
     {
         if (_line.Length > 0)
         {
-            _inner.Write(Decorate(_line.ToString()));
+            TerminalSafeWriter.WriteTrusted(_inner, Decorate(_line.ToString()));
             _line.Clear();
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using BfReleaseNotes.Safety;
 
 namespace BfReleaseNotes.Checks;
 

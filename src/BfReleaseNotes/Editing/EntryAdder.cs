@@ -132,6 +132,13 @@ public static class EntryAdder
             return Refuse(file, "the entry text is empty; say what changed for users");
         }
 
+        if (ControlCharacter(text) is { } control)
+        {
+            // Saved, a NUL would make the whole file binary (BFRN002) and an ESC would reach every terminal that shows it.
+            return Refuse(file, $"the entry text holds the control character {control.Name} at line {control.Line}, column {control.Column}; " +
+                "entries are plain text, so remove it (it often comes from pasting terminal output) and run the command again");
+        }
+
         var eol = document.LineEnding;
         var trimmed = text.TrimStart();
         var entryText = trimmed.StartsWith("- ", StringComparison.Ordinal)
@@ -155,9 +162,37 @@ public static class EntryAdder
 
         var layout = new DocumentLayout(document);
         var newText = Splice(document, layout, visibility, type, flag, entryText, eol, followListBullet);
+        return Verify(document, newText, visibility, type, entryText, 1, file);
+    }
 
+    /// <summary>
+    /// Inserts several entries, exactly as given and in order, last in one change type of Public or Beta, with one
+    /// splice and one parse: the same text as inserting them one by one, in time linear in the file's size (moving
+    /// 2,000 entries one parse each took minutes on a 5 MB file).
+    /// </summary>
+    internal static EditResult InsertMany(ReleaseNotesDocument document, Visibility visibility, ChangeType type, IReadOnlyList<string> entryTexts, string file)
+    {
+        var eol = document.LineEnding;
+        var block = new System.Text.StringBuilder();
+        foreach (var text in entryTexts)
+        {
+            block.Append(text);
+            if (!text.EndsWith('\n'))
+            {
+                block.Append(eol);
+            }
+        }
+
+        var layout = new DocumentLayout(document);
+        var newText = Splice(document, layout, visibility, type, null, block.ToString(), eol, followListBullet: false);
+        return Verify(document, newText, visibility, type, block.ToString(), entryTexts.Count, file);
+    }
+
+    private static EditResult Verify(ReleaseNotesDocument document, string newText, Visibility visibility, ChangeType type, string entryText, int added, string file)
+    {
+        var eol = document.LineEnding;
         var reparsed = ReleaseNotesParser.Parse(newText, DocumentKind.Unreleased, file);
-        if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + 1)
+        if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + added)
         {
             if (FormsOneEntry(entryText, eol))
             {
@@ -219,6 +254,43 @@ public static class EntryAdder
 
         var lastContent = body.LastOrDefault(part => part is not Trivia { Kind: TriviaKind.Blank }) ?? heading;
         return layout.InsertBlock(layout.End(lastContent), entryText, eol);
+    }
+
+    /// <summary>
+    /// The first control character of <paramref name="text"/> other than tab, line feed and a carriage return that
+    /// ends a line (CR LF), with its 1-based line and column; null when there is none.
+    /// </summary>
+    internal static (string Name, int Line, int Column)? ControlCharacter(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                continue;
+            }
+
+            if (c == '\t' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') || !char.IsControl(c))
+            {
+                continue;
+            }
+
+            var code = "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            var name = c switch
+            {
+                '\0' => $"NUL ({code})",
+                '\u001b' => $"ESC ({code}, the start of terminal escape sequences)",
+                '\r' => $"CR ({code}) not followed by a line feed",
+                _ => code,
+            };
+            return (name, line, i - lineStart + 1);
+        }
+
+        return null;
     }
 
     private static bool FormsOneEntry(string entryText, string eol)

@@ -69,22 +69,26 @@ public static class FlagGraduator
             return Refused("bug: removing the flag groups would leave the file invalid: " + string.Join("; ", withoutGroups.Errors.Select(error => error.Message)));
         }
 
-        // 2. Add each entry, verbatim, to the target section.
+        // 2. Add the entries, verbatim, to the target section: one insertion (one parse) per change type, so the
+        // work grows with the file, not with the file times the number of entries.
         var current = withoutGroups.Document;
         var moved = ImmutableArray.CreateBuilder<(ChangeType, Entry)>();
-        foreach (var (type, group) in groups.OrderBy(item => item.Type))
+        foreach (var byType in groups.GroupBy(item => item.Type).OrderBy(item => item.Key))
         {
-            foreach (var entry in group.Entries)
+            var entries = byType.SelectMany(item => item.Group.Entries).ToList();
+            if (entries.Count == 0)
             {
-                var added = EntryAdder.Insert(current, target, type, null, entry.Text, file);
-                if (!added.Succeeded)
-                {
-                    return Refused("bug: an entry could not be moved: " + string.Join("; ", added.Diagnostics.Select(diagnostic => diagnostic.Message)));
-                }
-
-                current = added.Document!;
-                moved.Add((type, entry));
+                continue;
             }
+
+            var added = EntryAdder.InsertMany(current, target, byType.Key, [.. entries.Select(entry => entry.Text)], file);
+            if (!added.Succeeded)
+            {
+                return Refused("bug: the entries could not be moved: " + string.Join("; ", added.Diagnostics.Select(diagnostic => diagnostic.Message)));
+            }
+
+            current = added.Document!;
+            moved.AddRange(entries.Select(entry => (byType.Key, entry)));
         }
 
         var before = document.AllEntries.Select(entry => entry.Content).Order(StringComparer.Ordinal);

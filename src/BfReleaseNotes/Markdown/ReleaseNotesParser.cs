@@ -44,7 +44,7 @@ public static class ReleaseNotesParser
         {
             var position = PositionOfByte(bytes, nul);
             return Failed(file, DiagnosticCodes.BinaryFile, position,
-                $"the file holds a NUL byte at offset {nul}: it is binary, not markdown; restore the text file from git or recreate it with 'bf-release-notes init'");
+                $"the file holds a NUL byte at offset {nul}: it is binary, not markdown; restore the text file from git (git restore <file>) or delete the NUL bytes in an editor. Its entries are still in it: do not recreate the file");
         }
 
         string text;
@@ -87,8 +87,15 @@ public static class ReleaseNotesParser
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.EmptyFile, DiagnosticSeverity.Error, file, new SourcePosition(1, 1),
                 kind == DocumentKind.Unreleased
-                    ? "the file is empty; run 'bf-release-notes init' to write the template"
+                    ? "the file is empty; restore it from git (git restore <file>), or, if it never held entries, delete it and run 'bf-release-notes init' to write the template"
                     : "the published file is empty; restore it from git"));
+        }
+
+        if (NestingDepth.FirstLineTooDeep(text) is { } deepLine)
+        {
+            // Refused before Markdig, which needs seconds to find out on thousands of levels.
+            return Failed(file, DiagnosticCodes.TooDeeplyNested, new SourcePosition(deepLine, 1),
+                "the markdown is nested too deeply to parse (lists, quotes or brackets hundreds of levels deep); flatten it");
         }
 
         MarkdownDocument markdown;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using BfReleaseNotes.Markdown;
@@ -13,8 +14,9 @@ namespace BfReleaseNotes.Migration;
 /// <summary>
 /// Turns a ClickUp CSV export into published release files, accounting for every row: each row becomes
 /// entries of exactly one release, or a row of the rejects file with its reason. Rows are read one at a time;
-/// only the entries (to group them per release) and the rejected rows are held. Operations never touch the
-/// release-notes folder: <see cref="ImportFiles"/> plans and writes the files.
+/// entry texts and rejected rows' fields go to a temporary file as they are read and come back one release at a
+/// time, so memory follows the largest release, not the export. Operations never touch the release-notes folder:
+/// <see cref="ImportFiles"/> plans and writes the files.
 /// </summary>
 /// <example>
 /// <code>
@@ -35,13 +37,15 @@ public static partial class ClickUpImporter
     /// <param name="csvPath">The export.</param>
     /// <param name="mapping">The checked mapping.</param>
     /// <param name="progress">Called with the number of rows read, every 1,000 rows; null for none.</param>
-    /// <exception cref="EnvironmentException">The file cannot be read, is not a CSV, or lacks a mapped column.</exception>
-    public static ClickUpImport Import(string csvPath, ClickUpMapping mapping, Action<long>? progress = null)
+    /// <param name="onWarning">Called with every warning as it is found (the result keeps a summary per kind); null for none.</param>
+    /// <exception cref="EnvironmentException">The file cannot be read, is not a CSV, lacks a mapped column, or the
+    /// version pattern used up the run's regular-expression budget.</exception>
+    public static ClickUpImport Import(string csvPath, ClickUpMapping mapping, Action<long>? progress = null, Action<string>? onWarning = null)
     {
         ArgumentNullException.ThrowIfNull(csvPath);
         ArgumentNullException.ThrowIfNull(mapping);
         var separatorHint = CheckLooksLikeCsv(csvPath);
-        var run = new ImportRun(csvPath, mapping, separatorHint);
+        using var run = new ImportRun(csvPath, mapping, separatorHint, new ImportWarnings(onWarning));
         run.ReadRows(progress);
         return run.Finish();
     }
@@ -78,11 +82,13 @@ public static partial class ClickUpImporter
         return start.AsSpan().TrimStart(Encoding.UTF8.Preamble).StartsWith("sep="u8);
     }
 
-    private sealed class ImportRun(string path, ClickUpMapping mapping, bool separatorHint)
+    private sealed class ImportRun(string path, ClickUpMapping mapping, bool separatorHint, ImportWarnings warnings) : IDisposable
     {
-        private readonly List<PendingEntry> _entries = [];
+        private readonly ImportSpill _spill = new();
+        private readonly Dictionary<string, List<PendingEntry>> _releases = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SemVersion> _versions = new(StringComparer.Ordinal);
         private readonly List<Rejected> _rejects = [];
-        private readonly List<(long Row, string Message)> _warnings = [];
+        private readonly RegexBudget _regexBudget = new();
         private readonly Dictionary<string, long> _taskRows = new(StringComparer.Ordinal);
         private readonly HashSet<long> _malformed = [];
         private readonly Dictionary<long, string> _malformedReasons = [];
@@ -136,25 +142,27 @@ public static partial class ClickUpImporter
 
         public ClickUpImport Finish()
         {
+            // Duplicates are found while reading; the release files built next need the room.
+            _taskRows.Clear();
+            _taskRows.TrimExcess();
             var releases = BuildReleases();
-            var lintRejects = _rejects.Where(reject => reject.Fields is null).Select(reject => reject.Row.Row).ToHashSet();
+            var lintRejects = _rejects.Where(reject => reject.Fields < 0).Select(reject => reject.Row.Row).ToHashSet();
             if (lintRejects.Count > 0)
             {
                 FillFields(lintRejects);
             }
 
             var rejects = _rejects.OrderBy(reject => reject.Row.Row).ThenBy(reject => reject.Order).ToList();
-            var csv = new StringBuilder();
-            WriteCsvLine(csv, ["Row", "Line", "Task ID", "Reason", "Detail", .. _headers]);
+            using var csv = new RejectsWriter(_headers);
             foreach (var reject in rejects)
             {
-                var row = reject.Row;
-                WriteCsvLine(csv, [row.Row.ToString(CultureInfo.InvariantCulture), row.Line.ToString(CultureInfo.InvariantCulture), row.TaskId, row.Reason, row.Detail, .. reject.Fields ?? []]);
+                csv.Write(reject.Row, _spill.ReadFields(reject.Fields));
             }
 
-            var warnings = _warnings.OrderBy(warning => warning.Row).Select(warning => warning.Message);
-            return new ClickUpImport(mapping.Shape, _rows, _importedRows.Count, releases, [.. rejects.Select(reject => reject.Row)], [.. warnings], csv.ToString());
+            return new ClickUpImport(mapping.Shape, _rows, _importedRows.Count, releases, [.. rejects.Select(reject => reject.Row)], warnings.Summaries(), csv.ToContent());
         }
+
+        public void Dispose() => _spill.Dispose();
 
         private CsvReader Open()
         {
@@ -321,7 +329,7 @@ public static partial class ClickUpImporter
                 taskDate = taskDateValue!.Instant;
             }
 
-            var release = new ReleaseKey(version!, releaseDate!.Date, taskDate, taskId, row, line);
+            var release = new ReleaseKey(Intern(version!), releaseDate!.Date, taskDate, taskId, row, line);
             if (mapping.Shape == HistoryShape.EntryPerRow)
             {
                 AddEntryRow(reader, context, release, visibility!.Value, type, Cell(columns.Text), Cell(columns.Details), columns);
@@ -366,7 +374,7 @@ public static partial class ClickUpImporter
                 if (!item.FitsHeading)
                 {
                     var where = item.Heading is null ? "under no heading" : $"under the heading '{item.Heading}', which the mapping does not know";
-                    Warn(context, $"'{Shorten(FirstLine(item.Text))}' is {where}; imported as {visibility} {type} (add the heading to content.headings to change that)");
+                    Warn(context, item.Heading is null ? "no-heading" : "unknown-heading", $"'{Shorten(FirstLine(item.Text))}' is {where}; imported as {visibility} {type} (add the heading to content.headings to change that)");
                 }
 
                 if (visibility == Visibility.Internal)
@@ -385,7 +393,7 @@ public static partial class ClickUpImporter
                 return;
             }
 
-            var fields = Fields(reader);
+            var fields = withheld.Count == 0 ? -1 : _spill.Write(Fields(reader));
             foreach (var item in withheld)
             {
                 _rejects.Add(new Rejected(new RejectedRow(context.Row, context.Line, context.TaskId, RejectReason.InternalItem, $"Internal item not published: {Shorten(FirstLine(item))}"), fields, 1));
@@ -397,9 +405,29 @@ public static partial class ClickUpImporter
             }
         }
 
+        /// <summary>One version object per release, not one per row.</summary>
+        private SemVersion Intern(SemVersion version)
+        {
+            var key = version.ToString();
+            if (_versions.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            _versions[key] = version;
+            return version;
+        }
+
         private void Add(ReleaseKey release, int item, Visibility visibility, ChangeType type, string body)
         {
-            _entries.Add(new PendingEntry(release, item, visibility, type, EntryMarkdown(body, release.TaskId)));
+            var key = release.Version.ToString();
+            if (!_releases.TryGetValue(key, out var entries))
+            {
+                entries = [];
+                _releases[key] = entries;
+            }
+
+            entries.Add(new PendingEntry(release, item, visibility, type, _spill.Write(EntryMarkdown(body, release.TaskId))));
             _importedRows.Add(release.Row);
         }
 
@@ -408,11 +436,17 @@ public static partial class ClickUpImporter
             var text = ClickUpText.Markdown(cell, out var hadHtml, out var escapedTags);
             if (!escapedTags.IsEmpty)
             {
-                Warn(context, $"'{column}' holds HTML tags with no markdown form ({string.Join(", ", escapedTags.Select(tag => $"<{tag}>"))}); they were escaped so they show as text");
+                Warn(context, "html-escaped", $"'{column}' holds HTML tags with no markdown form ({string.Join(", ", escapedTags.Select(tag => $"<{tag}>"))}); they were escaped so they show as text");
             }
             else if (hadHtml)
             {
-                Warn(context, $"'{column}' held HTML; it was reduced to markdown");
+                Warn(context, "html-reduced", $"'{column}' held HTML; it was reduced to markdown");
+            }
+
+            text = ImportedLinks.Neutralise(text, out var unsafeLinks);
+            if (unsafeLinks > 0)
+            {
+                Warn(context, "unsafe-link", $"'{column}' holds {unsafeLinks} link(s) to a javascript:, data:, vbscript: or other non-web address; imported as plain text, not as a link");
             }
 
             return text;
@@ -433,12 +467,8 @@ public static partial class ClickUpImporter
             var candidate = value;
             if (mapping.VersionPattern is { } pattern)
             {
-                Match match;
-                try
-                {
-                    match = pattern.Match(value);
-                }
-                catch (RegexMatchTimeoutException)
+                var match = _regexBudget.Match(pattern, value);
+                if (match is null)
                 {
                     reason = RejectReason.RegexTimeout;
                     error = $"release.versionPattern ran longer than {ClickUpMapping.RegexTimeout.TotalSeconds:0} s on '{Shorten(value)}'; simplify the pattern";
@@ -459,15 +489,20 @@ public static partial class ClickUpImporter
                 return true;
             }
 
-            if (PartialVersion().IsMatch(candidate) && !mapping.CompletePartialVersions)
+            if (PartialVersion().IsMatch(candidate))
             {
-                error = $"'{candidate}' ('{column}') is a partial version; set release.completePartialVersions to true to read it as {candidate}.0";
-                return false;
-            }
+                // '3' (a release named 'Phase 3') is 3.0.0, '3.14' is 3.14.0.
+                var completed = candidate.Contains('.', StringComparison.Ordinal) ? candidate + ".0" : candidate + ".0.0";
+                if (!mapping.CompletePartialVersions)
+                {
+                    error = $"'{candidate}' ('{column}') is a partial version; set release.completePartialVersions to true to read it as {completed}";
+                    return false;
+                }
 
-            if (mapping.CompletePartialVersions && PartialVersion().IsMatch(candidate) && SemVersion.TryParse(candidate + ".0", SemVersionStyles.Strict, out version))
-            {
-                return true;
+                if (SemVersion.TryParse(completed, SemVersionStyles.Strict, out version))
+                {
+                    return true;
+                }
             }
 
             error = $"'{Shorten(candidate)}' ('{column}') is not a SemVer 2.0 version such as 3.14.0";
@@ -512,7 +547,7 @@ public static partial class ClickUpImporter
 
             if (primaryError is not null)
             {
-                Warn(context, $"'{column}': {primaryError}; the text twin '{twin}' was used");
+                Warn(context, "date-text-twin", $"'{column}': {primaryError}; the text twin '{twin}' was used");
             }
 
             date = text;
@@ -574,7 +609,7 @@ public static partial class ClickUpImporter
         }
 
         private void Reject(CsvReader reader, RowContext context, string reason, string detail) =>
-            _rejects.Add(new Rejected(new RejectedRow(context.Row, context.Line, context.TaskId, reason, detail), Fields(reader), 0));
+            _rejects.Add(new Rejected(new RejectedRow(context.Row, context.Line, context.TaskId, reason, detail), _spill.Write(Fields(reader)), 0));
 
         private static string[] Fields(CsvReader reader)
         {
@@ -587,23 +622,29 @@ public static partial class ClickUpImporter
             return fields;
         }
 
-        private void Warn(RowContext context, string message) =>
-            _warnings.Add((context.Row, $"row {context.Row} (line {context.Line}, task {(context.TaskId.Length == 0 ? "?" : context.TaskId)}): {message}"));
+        private void Warn(RowContext context, string kind, string message) =>
+            warnings.Add(kind, $"row {context.Row} (line {context.Line}, task {(context.TaskId.Length == 0 ? "?" : context.TaskId)}): {message}");
 
+        /// <summary>One release at a time: its entry texts come back from the spill file, are written and linted, then let go.</summary>
         private ImmutableArray<ImportedRelease> BuildReleases()
         {
             var releases = ImmutableArray.CreateBuilder<ImportedRelease>();
-            var groups = _entries.GroupBy(entry => entry.Release.Version.ToString(), StringComparer.Ordinal)
-                .Select(group => (Version: group.First().Release.Version, Date: group.Max(entry => entry.Release.Date), Entries: group.ToList()))
+            var groups = _releases.Values
+                .Select(group => (Version: group[0].Release.Version, Date: group.Max(entry => entry.Release.Date), Entries: group))
                 .OrderBy(group => group.Date).ThenBy(group => group.Version, SemVersion.PrecedenceComparer).ToList();
-            foreach (var (version, _, groupEntries) in groups)
+            _releases.Clear();
+            for (var i = 0; i < groups.Count; i++)
             {
+                var (version, _, groupEntries) = groups[i];
+                // Each release's index is let go once its file is built, so the index shrinks as the files grow.
+                groups[i] = default;
                 var entries = groupEntries.OrderBy(entry => entry.Release.TaskDate ?? DateTimeOffset.MinValue)
-                    .ThenBy(entry => entry.Release.TaskId, StringComparer.Ordinal).ThenBy(entry => entry.Item).ToList();
+                    .ThenBy(entry => entry.Release.TaskId, StringComparer.Ordinal).ThenBy(entry => entry.Item)
+                    .Select(entry => new LoadedEntry(entry.Release, entry.Item, entry.Visibility, entry.Type, _spill.ReadText(entry.Text))).ToList();
                 var text = LintClean(version, entries);
                 if (entries.Count > 0)
                 {
-                    releases.Add(new ImportedRelease(version, entries.Max(entry => entry.Release.Date), entries.Count, text!));
+                    releases.Add(new ImportedRelease(version, entries.Max(entry => entry.Release.Date), entries.Count, ImmutableCollectionsMarshal.AsImmutableArray(Encoding.UTF8.GetBytes(text!))));
                 }
             }
 
@@ -614,7 +655,7 @@ public static partial class ClickUpImporter
         /// Writes the release and lints it; an entry that makes it fail is taken out and its row rejected, so that
         /// every file written lints clean and no row is lost.
         /// </summary>
-        private string? LintClean(SemVersion version, List<PendingEntry> entries)
+        private string? LintClean(SemVersion version, List<LoadedEntry> entries)
         {
             while (entries.Count > 0)
             {
@@ -633,7 +674,7 @@ public static partial class ClickUpImporter
                 {
                     var entry = entries.First(candidate => candidate.Release.Row == row);
                     _rejects.RemoveAll(reject => reject.Row.Row == row && reject.Row.Reason == RejectReason.InternalItem);
-                    _rejects.Add(new Rejected(new RejectedRow(row, entry.Release.Line, entry.Release.TaskId, RejectReason.Lint, $"the entry would not lint in {version}.md: {message}"), null, 0));
+                    _rejects.Add(new Rejected(new RejectedRow(row, entry.Release.Line, entry.Release.TaskId, RejectReason.Lint, $"the entry would not lint in {version}.md: {message}"), -1, 0));
                     _importedRows.Remove(row);
                     entries.RemoveAll(candidate => candidate.Release.Row == row);
                 }
@@ -642,13 +683,13 @@ public static partial class ClickUpImporter
             return null;
         }
 
-        private string? LintError(SemVersion version, PendingEntry entry)
+        private string? LintError(SemVersion version, LoadedEntry entry)
         {
             var parsed = ReleaseNotesParser.Parse(Write(version, [entry]), DocumentKind.Published, $"{version}.md");
             return parsed.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)?.Message;
         }
 
-        private string Write(SemVersion version, List<PendingEntry> entries)
+        private string Write(SemVersion version, List<LoadedEntry> entries)
         {
             var definitions = entries.Select(entry => entry.Release.TaskId).Distinct(StringComparer.Ordinal).ToList();
             var date = entries.Max(entry => entry.Release.Date);
@@ -671,11 +712,11 @@ public static partial class ClickUpImporter
                     continue;
                 }
 
-                var fields = Fields(reader);
+                var fields = _spill.Write(Fields(reader));
                 var line = reader.LineNumber;
                 for (var i = 0; i < _rejects.Count; i++)
                 {
-                    if (_rejects[i].Fields is null && _rejects[i].Row.Row == reader.RowNumber)
+                    if (_rejects[i].Fields < 0 && _rejects[i].Row.Row == reader.RowNumber)
                     {
                         _rejects[i] = _rejects[i] with { Row = _rejects[i].Row with { Line = line }, Fields = fields };
                     }
@@ -701,29 +742,6 @@ public static partial class ClickUpImporter
         return ReleaseNotesWriter.EntryText(string.Join('\n', lines), "\n");
     }
 
-    private static void WriteCsvLine(StringBuilder builder, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(',');
-            }
-
-            var field = fields[i];
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (field.Length > 0 && (char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1]))))
-            {
-                builder.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                builder.Append(field);
-            }
-        }
-
-        builder.Append('\n');
-    }
-
     private static string FirstLine(string text)
     {
         var newline = text.IndexOf('\n', StringComparison.Ordinal);
@@ -735,7 +753,7 @@ public static partial class ClickUpImporter
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$", RegexOptions.CultureInvariant)]
     private static partial Regex TaskIdPattern();
 
-    [GeneratedRegex(@"^[0-9]+\.[0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PartialVersion();
 
     [GeneratedRegex(@"^(#{1,6}(\s|$)|>|[-*+](\s|$)|[0-9]{1,9}[.)](\s|$)|=+$|`{3,}|~{3,})", RegexOptions.CultureInvariant)]
@@ -745,9 +763,14 @@ public static partial class ClickUpImporter
 
     private sealed record ReleaseKey(SemVersion Version, DateOnly Date, DateTimeOffset? TaskDate, string TaskId, long Row, long Line);
 
-    private sealed record PendingEntry(ReleaseKey Release, int Item, Visibility Visibility, ChangeType Type, string Text);
+    /// <summary>An entry while the export is read: its text is in the spill file, at <see cref="Text"/>.</summary>
+    private sealed record PendingEntry(ReleaseKey Release, int Item, Visibility Visibility, ChangeType Type, long Text);
 
-    private sealed record Rejected(RejectedRow Row, string[]? Fields, int Order);
+    /// <summary>An entry of the release being built, its text read back.</summary>
+    private sealed record LoadedEntry(ReleaseKey Release, int Item, Visibility Visibility, ChangeType Type, string Text);
+
+    /// <summary>A rejected row; its original fields are in the spill file at <see cref="Fields"/> (-1: read them again at the end).</summary>
+    private sealed record Rejected(RejectedRow Row, long Fields, int Order);
 
     /// <summary>The column indexes of a run, found once from the header.</summary>
     private sealed class RowColumns

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text;
+using System.Runtime.InteropServices;
 using BfReleaseNotes.Workspace;
 
 namespace BfReleaseNotes.Migration;
@@ -25,12 +25,13 @@ public static class ImportFiles
         foreach (var release in import.Releases)
         {
             var path = folder.PublishedPath(release.Version);
-            var content = Encoding.UTF8.GetBytes(release.Text);
+            // The import's bytes, not a copy: a large history is held once.
+            var content = ImmutableCollectionsMarshal.AsArray(release.Content)!;
             var status = StatusOf(path, content, force ? FileStatus.Replaced : FileStatus.Conflict);
             files.Add(new PlannedFile(path, release.Version, release.Date, release.Entries, status, content));
         }
 
-        var rejects = Encoding.UTF8.GetBytes(import.RejectsCsv);
+        var rejects = ImmutableCollectionsMarshal.AsArray(import.RejectsContent)!;
         files.Add(new PlannedFile(rejectsPath, null, null, import.Rejects.Length, StatusOf(rejectsPath, rejects, FileStatus.Replaced), rejects));
         return files.ToImmutable();
     }

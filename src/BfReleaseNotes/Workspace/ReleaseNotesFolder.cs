@@ -28,6 +28,12 @@ public sealed record ReleaseNotesFolder(string Path)
     /// <exception cref="EnvironmentException">The folder does not exist.</exception>
     public void EnsureExists()
     {
+        if (File.Exists(Path))
+        {
+            // Suggesting 'init --dir' here would point init at an existing file.
+            throw new EnvironmentException($"'{Path}' is a file, not a folder; pass --dir with the folder that holds unreleased.md");
+        }
+
         if (!Directory.Exists(Path))
         {
             throw new EnvironmentException($"the release-notes folder '{Path}' does not exist; run 'bf-release-notes init --dir {Path}' or pass --dir");
@@ -108,6 +114,11 @@ public sealed record ReleaseNotesFolder(string Path)
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
+            if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } parent && File.Exists(parent))
+            {
+                throw new EnvironmentException($"'{parent}' is a file, not a folder; pass --dir with the folder that holds unreleased.md", exception);
+            }
+
             throw new EnvironmentException($"'{path}' does not exist; run 'bf-release-notes init' to create the release-notes folder, or pass --dir", exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -48,8 +48,8 @@ public class ClickUpImporterTests
 
         Assert.Equal((7L, 3L, 4L), (import.Rows, import.ImportedRows, import.RejectedRows));
         Assert.Contains(import.Rejects, reject => reject.Reason == RejectReason.InternalItem && reject.Detail.Contains("Moved the job queue", StringComparison.Ordinal));
-        Assert.Contains(import.Warnings, warning => warning.Contains("'Highlights of this release: faster everything.' is under no heading", StringComparison.Ordinal));
-        Assert.Contains(import.Warnings, warning => warning.Contains("under the heading 'Other:'", StringComparison.Ordinal));
+        Assert.Contains(import.Warnings.SelectMany(group => group.Examples), warning => warning.Contains("'Highlights of this release: faster everything.' is under no heading", StringComparison.Ordinal));
+        Assert.Contains(import.Warnings.SelectMany(group => group.Examples), warning => warning.Contains("under the heading 'Other:'", StringComparison.Ordinal));
         AssertLintClean(import);
         Approvals.VerifyWithExtension(Snapshot(import), ".md");
     }
@@ -67,7 +67,7 @@ public class ClickUpImporterTests
         var rounded = Assert.Single(mangled.Rejects, reject => reject.Reason == RejectReason.Date);
         Assert.Equal("86a1b2c06", rounded.TaskId);
         Assert.Contains("scientific notation", rounded.Detail, StringComparison.Ordinal);
-        Assert.Contains(mangled.Warnings, warning => warning.Contains("the text twin '11/15/2024, 4:00:00 AM GMT+5:30' was used", StringComparison.Ordinal));
+        Assert.Contains(mangled.Warnings.SelectMany(group => group.Examples), warning => warning.Contains("the text twin '11/15/2024, 4:00:00 AM GMT+5:30' was used", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using BfReleaseNotes.Safety;
+
+namespace BfReleaseNotes.Tests.Safety;
+
+/// <summary>The terminal payload set: what a note, commit subject or CI variable could send to a terminal.</summary>
+public sealed class TerminalTextTests
+{
+    /// <summary>Each payload and what must be printed instead.</summary>
+    public static TheoryData<string, string> Payloads() => new()
+    {
+        { "clear \u001b[2J screen", "clear \\x1b[2J screen" },
+        { "\u001b]0;owned\u0007title", "\\x1b]0;owned\\x07title" },
+        { "\u001b]8;;https://evil.example\u001b\\click\u001b]8;;\u001b\\", "\\x1b]8;;https://evil.example\\x1b\\click\\x1b]8;;\\x1b\\" },
+        { "eight-bit CSI \u009b2J", "eight-bit CSI \\x9b2J" },
+        { "safe\rEVIL", "safe\\rEVIL" },
+        { "back\bspace", "back\\x08space" },
+        { "delete\u007f", "delete\\x7f" },
+        { "nul\0byte", "nul\\x00byte" },
+        { "bidi \u202egnp.exe", "bidi \\u202egnp.exe" },
+        { "isolate \u2066x\u2069", "isolate \\u2066x\\u2069" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void Escape_makes_every_control_character_visible(string payload, string expected)
+    {
+        var escaped = TerminalText.Escape(payload);
+
+        Assert.Equal(expected, escaped);
+        Assert.DoesNotContain(escaped, TerminalText.IsUnsafe);
+    }
+
+    [Fact]
+    public void Escape_keeps_tabs_line_feeds_crlf_line_ends_and_non_ascii_text()
+    {
+        const string text = "a\tb\nc\r\nÄ→ 日本 🎉\n";
+
+        Assert.Same(text, TerminalText.Escape(text));
+    }
+
+    [Fact]
+    public void Escape_of_null_is_empty() => Assert.Equal(string.Empty, TerminalText.Escape(null));
+}
