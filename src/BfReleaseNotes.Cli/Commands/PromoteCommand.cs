@@ -25,9 +25,10 @@ internal static class PromoteCommand
         var noCommit = new Option<bool>("--no-commit") { Description = "Do not commit (nor tag), whatever config.json says." };
         var tag = new Option<bool>("--tag") { Description = "Also add an annotated tag <prefix><version>, prefix \"promote.tagPrefix\" of config.json, else v (implies --commit). Default: \"promote.tag\" of config.json, else off." };
         var noTag = new Option<bool>("--no-tag") { Description = "Do not tag, whatever config.json says." };
+        var tagPrefix = new Option<string?>("--tag-prefix") { Description = "What the tag name puts before the version. Default: \"promote.tagPrefix\" of config.json, else v." };
         var command = new Command("promote", "Publish Public and Beta of unreleased.md as <dir>/<version>.md and empty them; Internal stays.\n" + ExitCodes.Help + " Exit 1 also when the version is not greater than the latest or already published.")
         {
-            dir, version, bump, date, allowEarlierDate, dryRun, format, commit, noCommit, tag, noTag,
+            dir, version, bump, date, allowEarlierDate, dryRun, format, commit, noCommit, tag, noTag, tagPrefix,
         };
         command.SetAction(parse =>
         {
@@ -66,7 +67,7 @@ internal static class PromoteCommand
             }
 
             var request = Request(location.Folder, explicitVersion, parse.GetValue(bump), defaults.Bump, releaseDate);
-            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(recording.Commit, recording.Tag, defaults.TagPrefix));
+            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(recording.Commit, recording.Tag, parse.GetValue(tagPrefix) ?? defaults.TagPrefix));
         });
         return command;
     }

@@ -91,7 +91,7 @@ internal sealed partial class TerminalWriter : TextWriter
         {
             if (char.IsControl(character) && character != '\t' || character is '\u2028' or '\u2029' or '\u202E' or '\u202D')
             {
-                safe.Append("\\u").Append(((int)character).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                BfReleaseNotes.Safety.TerminalText.AppendEscape(safe, character);
             }
             else
             {

@@ -29,7 +29,15 @@ public static class SafeText
             }
             else if (Unsafe(text, index))
             {
-                builder.Append("\\u").Append(((int)character).ToString("X4", CultureInfo.InvariantCulture));
+                // One visible form everywhere (job log, terminal, reports): the terminal writer's.
+                if (char.IsSurrogate(character))
+                {
+                    builder.Append("\\u").Append(((int)character).ToString("x4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    Safety.TerminalText.AppendEscape(builder, character);
+                }
             }
             else
             {

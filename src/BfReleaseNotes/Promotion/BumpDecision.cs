@@ -28,7 +28,7 @@ public sealed record BumpDecision(VersionBump Bump, VersionBump Wanted, Entry En
         }
 
         // The entry is untrusted text on a terminal: control characters (escape sequences) are shown, not sent.
-        var firstLine = string.Concat(Entry.Content.Split('\n')[0].TrimEnd('\r').Select(c => char.IsControl(c) && c != '\t' ? $"\\u{(int)c:x4}" : c.ToString()));
+        var firstLine = Safety.TerminalText.Escape(Entry.Content.Split('\n')[0].TrimEnd('\r'));
         return string.Create(CultureInfo.InvariantCulture, $"bump {Bump.ToString().ToLowerInvariant()} ({why}), decided by {File}:{Line} ({Visibility} > {Type}): {firstLine}");
     }
 }

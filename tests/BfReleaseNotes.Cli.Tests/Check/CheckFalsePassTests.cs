@@ -205,9 +205,9 @@ public sealed class CheckFalsePassTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain('\u001B', run.All);
-        Assert.Contains("\\u001B[1mclaim", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\\x1b[1mclaim", run.Out, StringComparison.Ordinal);
         var junit = XDocument.Load(Path.Combine(_repo.Path, "junit.xml"));
-        Assert.Contains(junit.Descendants("failure"), failure => failure.Value.Contains("\\u001B[1mclaim", StringComparison.Ordinal));
+        Assert.Contains(junit.Descendants("failure"), failure => failure.Value.Contains("\\x1b[1mclaim", StringComparison.Ordinal));
         using var codeQuality = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_repo.Path, "cq.json")));
         Assert.Contains(codeQuality.RootElement.EnumerateArray(), finding => finding.GetProperty("description").GetString()!.Contains("gives no reason", StringComparison.Ordinal));
         Assert.DoesNotContain("\u001B"u8.ToArray()[0], File.ReadAllBytes(Path.Combine(_repo.Path, "cq.json")));

@@ -54,7 +54,7 @@ public sealed partial class ReadmeJobTests : IDisposable
     public void The_README_suggests_only_fetch_commands_the_check_suggests_and_the_tests_verify()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        var section = readme[readme.IndexOf("#### GitLab CI job", StringComparison.Ordinal)..readme.IndexOf("#### Configuration", StringComparison.Ordinal)];
+        var section = readme[readme.IndexOf("#### GitLab CI job", StringComparison.Ordinal)..readme.IndexOf("#### Configuration", readme.IndexOf("#### GitLab CI job", StringComparison.Ordinal), StringComparison.Ordinal)];
 
         var commands = ShallowCloneTests.SuggestedCommands(section.Replace("`git fetch origin main`", string.Empty, StringComparison.Ordinal));
 

@@ -95,7 +95,7 @@ public sealed class HelpAndTerminalTests : IDisposable
 
         var outcome = Run.In(_repo.Root, ["lint", "--no-color"], terminal: true);
 
-        Assert.Contains("\\u001b[2JFixed", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("\\x1b[2JFixed", outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b", outcome.Error, StringComparison.Ordinal);
     }
 

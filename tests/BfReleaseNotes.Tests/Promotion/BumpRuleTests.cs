@@ -110,7 +110,7 @@ public sealed class BumpRuleTests : IDisposable
         var text = BumpRule.Default.Decide(document, One)!.Describe();
 
         Assert.DoesNotContain('\u001b', text);
-        Assert.Contains("\\u001b[31mred", text, StringComparison.Ordinal);
+        Assert.Contains("\\x1b[31mred", text, StringComparison.Ordinal);
     }
 
     [Fact]
