@@ -17,6 +17,7 @@ internal static class AddCommand
         var flag = new Option<string?>("--flag") { Description = "The feature flag that hides an Internal entry (required for --section internal)." };
         var dir = CommonOptions.Dir();
         var text = new Argument<string?>("TEXT") { Description = "The entry's markdown; read from standard input when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        CommonOptions.RefuseOptionLikeValues(text, "add");
         var command = new Command("add", "Add an entry to unreleased.md, creating missing headings; no other byte of the file changes.\n" + ExitCodes.Help)
         {
             section, type, flag, dir, text,
@@ -41,7 +42,9 @@ internal static class AddCommand
         }
 
         var folder = new ReleaseNotesFolder(context.Resolve(dir));
-        var document = CommonOptions.ReadValidUnreleased(context, folder);
+        // Locked from the read to the write: a second add waits instead of writing over this one's entry.
+        using var session = CommonOptions.OpenSession(context, folder, "add");
+        var document = CommonOptions.ReadValidUnreleased(context, session);
         if (document is null)
         {
             return ExitCodes.ContentProblems;
@@ -59,7 +62,7 @@ internal static class AddCommand
         }
 
         // The new document keeps the source's byte-order mark, if it had one.
-        new FileTransaction().Write(folder.UnreleasedPath, result.Document!.ToBytes()).Commit();
+        session.Transaction().Write(folder.UnreleasedPath, result.Document!.ToBytes()).Commit();
         var where = flag is null ? $"{visibility} > {type}" : $"{visibility} > {type} > flag {flag}";
         context.Out.WriteLine($"added to {folder.UnreleasedPath} under {where}");
         return ExitCodes.Ok;

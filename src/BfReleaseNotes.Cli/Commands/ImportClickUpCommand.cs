@@ -26,6 +26,7 @@ internal static class ImportClickUpCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show the summary and the files it would write." };
         var force = new Option<bool>("--force") { Description = "Replace published files whose content differs (otherwise a conflict, exit 1)." };
         var format = CommonOptions.Format();
+        CommonOptions.RefuseOptionLikeValues(export, "import-clickup");
         var command = new Command(
             "import-clickup",
             "Import release notes from a ClickUp CSV export: one published file per release, every row imported or listed in the rejects CSV with its reason.\n" + ExitCodes.Help)
@@ -43,6 +44,8 @@ internal static class ImportClickUpCommand
         var exportPath = context.Resolve(request.Export);
         var mappingPath = context.Resolve(request.Mapping);
         var rejectsPath = context.Resolve(request.Rejects ?? DefaultRejectsPath(request.Export));
+        var folder = new ReleaseNotesFolder(context.Resolve(request.Dir));
+        OutputPath.EnsureNotInput(rejectsPath, request.Rejects is null ? "the rejects file" : "--rejects", [(exportPath, "the export"), (mappingPath, "the mapping")], folder.Path);
         var mapping = ClickUpMapping.Load(mappingPath);
         Action<long>? progress = context.ErrorIsTerminal ? rows => context.Error.Write($"\rimport-clickup: {rows:N0} rows read") : null;
         var import = ClickUpImporter.Import(exportPath, mapping, progress);
@@ -57,10 +60,26 @@ internal static class ImportClickUpCommand
             return ExitCodes.CouldNotRun;
         }
 
-        var folder = new ReleaseNotesFolder(context.Resolve(request.Dir));
-        var files = ImportFiles.Plan(import, folder, rejectsPath, request.Force);
-        var conflicts = files.Where(file => file.Status == FileStatus.Conflict).ToList();
-        var written = request.DryRun || conflicts.Count > 0 ? [] : ImportFiles.Write(files);
+        var folderExisted = Directory.Exists(folder.Path);
+        var session = request.DryRun ? null : CommonOptions.OpenSession(context, folder, "import-clickup", create: true);
+        IReadOnlyList<PlannedFile> files;
+        List<PlannedFile> conflicts;
+        IReadOnlyList<string> written;
+        try
+        {
+            // Planned under the lock, so what is compared with the folder is what the write replaces.
+            files = ImportFiles.Plan(import, folder, rejectsPath, request.Force);
+            conflicts = files.Where(file => file.Status == FileStatus.Conflict).ToList();
+            written = request.DryRun || conflicts.Count > 0 ? [] : ImportFiles.Write(files, session);
+        }
+        finally
+        {
+            session?.Dispose();
+            if (!folderExisted && Directory.Exists(folder.Path) && !Directory.EnumerateFileSystemEntries(folder.Path).Any())
+            {
+                Directory.Delete(folder.Path); // The command created it for the lock, and wrote nothing in it.
+            }
+        }
 
         foreach (var warning in import.Warnings)
         {

@@ -15,22 +15,15 @@ internal static class InitCommand
         command.SetAction(parse =>
         {
             var folder = new ReleaseNotesFolder(context.Resolve(parse.GetValue(dir)!));
-            if (File.Exists(folder.UnreleasedPath))
+            if (File.Exists(folder.UnreleasedPath) || new FileInfo(folder.UnreleasedPath).LinkTarget is not null)
             {
                 context.Out.WriteLine($"{folder.UnreleasedPath} already exists; nothing written.");
                 return ExitCodes.Ok;
             }
 
-            try
-            {
-                Directory.CreateDirectory(folder.Path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new EnvironmentException($"cannot create the folder '{folder.Path}': {exception.Message}", exception);
-            }
-
-            new FileTransaction().Write(folder.UnreleasedPath, Encoding.UTF8.GetBytes(ReleaseNotesWriter.EmptyUnreleased())).Commit();
+            using var session = CommonOptions.OpenSession(context, folder, "init", create: true);
+            // Create, not Write: a file another run made in the meantime is never replaced by the empty template.
+            session.Transaction().Create(folder.UnreleasedPath, Encoding.UTF8.GetBytes(ReleaseNotesWriter.EmptyUnreleased())).Commit();
             context.Out.WriteLine($"wrote {folder.UnreleasedPath}");
             return ExitCodes.Ok;
         });

@@ -16,6 +16,7 @@ internal static class LintCommand
         var dir = CommonOptions.Dir();
         var format = CommonOptions.Format();
         var fix = new Option<bool>("--fix") { Description = "Fix heading case, section order, bullet markers and a BOM; writes nothing if errors remain that it cannot fix." };
+        CommonOptions.RefuseOptionLikeValues(files, "lint");
         var command = new Command("lint", "Check release-notes files; diagnostics go to stderr as path:line:col: error CODE: message.\n" + ExitCodes.Help)
         {
             files, dir, format, fix,
@@ -27,6 +28,26 @@ internal static class LintCommand
     private static int Run(CliContext context, string[] files, string dir, string format, bool fix)
     {
         var paths = files.Length > 0 ? files.Select(context.Resolve).ToList() : DefaultFiles(context, dir);
+        // --fix writes: lock every folder it may write to (in one order, so two runs cannot wait on each other).
+        var sessions = fix
+            ? paths.Select(path => Path.GetDirectoryName(Path.GetFullPath(path))!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(folder => CommonOptions.OpenSession(context, new ReleaseNotesFolder(folder), "lint --fix")).ToList()
+            : [];
+        try
+        {
+            return Run(context, paths, format, fix, sessions.FirstOrDefault());
+        }
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                session.Dispose();
+            }
+        }
+    }
+
+    private static int Run(CliContext context, List<string> paths, string format, bool fix, WriteSession? session)
+    {
         var originals = paths.Select(path => ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path))).ToList();
         var results = new List<ParsedFile>();
         var fixes = new List<(string Path, FixResult Fix)>();
@@ -55,10 +76,11 @@ internal static class LintCommand
             }
             else if (changed.Count > 0)
             {
-                var transaction = new FileTransaction();
+                var transaction = session!.Transaction();
                 foreach (var item in changed)
                 {
-                    transaction.Write(item.Path, Encoding.UTF8.GetBytes(item.Fix.Text!));
+                    // Replace what was parsed, and only that: an edit made since the read is never overwritten.
+                    transaction.Replace(item.Path, Encoding.UTF8.GetBytes(item.Fix.Text!), originals[paths.IndexOf(item.Path)].Document!.ToBytes());
                     written.Add(item.Path);
                 }
 

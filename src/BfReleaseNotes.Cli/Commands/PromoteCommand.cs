@@ -58,7 +58,10 @@ internal static class PromoteCommand
     private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, bool commit, bool tag)
     {
         folder.EnsureExists();
-        var unreleased = folder.ReadUnreleased();
+        // A real promotion holds the folder's lock from the read to the write: a racing add or promote waits, then
+        // sees what this one wrote, so nothing is lost or published twice.
+        using var session = dryRun ? null : CommonOptions.OpenSession(context, folder, "promote");
+        var unreleased = session?.ReadUnreleased() ?? folder.ReadUnreleased();
         var outcome = Promoter.Plan(unreleased, [.. folder.PublishedFiles().Select(file => file.Version)], request, folder);
         switch (outcome.Status)
         {
@@ -88,11 +91,11 @@ internal static class PromoteCommand
         string? tagName = null;
         if (commit)
         {
-            (sha, tagName) = plan.ApplyAndCommit(folder, tag);
+            (sha, tagName) = plan.ApplyAndCommit(session!, tag);
         }
         else
         {
-            plan.Apply(folder);
+            plan.Apply(session!);
         }
 
         Report(context, outcome, json, dryRun: false, written: true, sha, tagName);
