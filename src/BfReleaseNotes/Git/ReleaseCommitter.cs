@@ -139,7 +139,7 @@ public sealed class ReleaseCommitter : IDisposable
         }
         catch (IOException exception)
         {
-            throw AfterBranchMoved(commit, tagName, exception);
+            throw AfterBranchMoved(commit, tagName, relatives, exception);
         }
 
         return commit.Sha;
@@ -204,9 +204,10 @@ public sealed class ReleaseCommitter : IDisposable
         return problems.Count == 0 ? " and the index and tags are as they were" : "; but " + string.Join("; ", problems);
     }
 
-    private static EnvironmentException AfterBranchMoved(Commit commit, string? tagName, Exception exception) =>
+    private static EnvironmentException AfterBranchMoved(Commit commit, string? tagName, List<string> relatives, Exception exception) =>
         new($"the release commit {commit.Sha[..7]} was made and the branch points at it, but a later step failed ({exception.Message}). " +
-            $"The files are written and committed; do not run promote again. To undo the release: git reset --soft HEAD~1{(tagName is null ? string.Empty : $" && git tag -d {tagName}")}, then restore the files with git restore --staged --worktree on them.",
+            $"The files are written and committed, so do not run promote again. To undo the release instead: git reset --soft HEAD~1{(tagName is null ? string.Empty : $" && git tag -d {tagName}")} " +
+            $"(the files stay as promote wrote them, staged; git restore --staged {string.Join(' ', relatives)} unstages them).",
             exception);
 
     /// <summary>The raw text of an annotated tag object, as git writes it.</summary>
