@@ -120,6 +120,11 @@ internal static class LintCommand
     {
         var folder = new ReleaseNotesFolder(context.Resolve(dir));
         folder.EnsureExists();
+        if (WriteSession.InterruptedWrite(folder.Path) is { } interrupted)
+        {
+            context.Error.WriteLine($"warning: {interrupted}");
+        }
+
         var paths = new List<string>();
         if (File.Exists(folder.UnreleasedPath))
         {

@@ -102,6 +102,18 @@ public sealed partial class WriteSession : IDisposable
     }
 
     /// <summary>
+    /// For read-only commands, which take no lock: a sentence when <paramref name="folder"/> holds the journal of an
+    /// interrupted write (its files may show it half done until the next writing command recovers it), else null.
+    /// </summary>
+    public static string? InterruptedWrite(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return File.Exists(TransactionJournal.PathIn(folder))
+            ? $"'{folder}' holds an interrupted write (a run was killed mid-way); its files may show it half done until the next command that writes there (add, promote, ...) finishes or undoes it"
+            : null;
+    }
+
+    /// <summary>
     /// Reads a file (at most <see cref="InputFile.MaxNotesBytes"/>) and remembers what it held, so a transaction of
     /// this session refuses to replace it if it changes before the commit.
     /// </summary>

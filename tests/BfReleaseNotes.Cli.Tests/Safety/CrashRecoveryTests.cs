@@ -29,6 +29,7 @@ public sealed class CrashRecoveryTests : IDisposable
     public void A_promote_killed_at_any_step_is_finished_or_undone_by_the_next_command(string step, bool released)
     {
         var crashed = CliProcess.Run(_folder.Root, CliProcess.Fault(step + ":crash"), "promote");
+        var lint = CliProcess.Run(_folder.Root, "lint");
 
         var next = CliProcess.Run(_folder.Root, "add", "--section", "beta", "--type", "added", "Dark mode.");
 
@@ -38,6 +39,7 @@ public sealed class CrashRecoveryTests : IDisposable
         if (step is "transaction:journal" or "transaction:rename-1" or "transaction:rename-2")
         {
             Assert.Contains("note: finished an interrupted 'bf-release-notes promote'", next.Error, StringComparison.Ordinal);
+            Assert.Contains("holds an interrupted write", lint.Error, StringComparison.Ordinal);
         }
 
         var entries = _folder.Entries();
