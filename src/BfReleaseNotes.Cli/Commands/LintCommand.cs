@@ -28,13 +28,24 @@ internal static class LintCommand
     private static int Run(CliContext context, string[] files, string dir, string format, bool fix)
     {
         var paths = files.Length > 0 ? files.Select(context.Resolve).ToList() : DefaultFiles(context, dir);
-        // --fix writes: lock every folder it may write to (in one order, so two runs cannot wait on each other).
-        var sessions = fix
-            ? paths.Select(path => Path.GetDirectoryName(Path.GetFullPath(path))!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(folder => CommonOptions.OpenSession(context, new ReleaseNotesFolder(folder), "lint --fix")).ToList()
-            : [];
+        var sessions = new List<WriteSession>();
         try
         {
+            if (fix)
+            {
+                // A device or FIFO is refused before its folder (/dev) gets a lock file.
+                foreach (var path in paths)
+                {
+                    InputFile.EnsureRegular(path, "the release-notes file");
+                }
+
+                // --fix writes: lock every folder it may write to (in one order, so two runs cannot wait on each other).
+                foreach (var folder in paths.Select(path => Path.GetDirectoryName(Path.GetFullPath(path))!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    sessions.Add(CommonOptions.OpenSession(context, new ReleaseNotesFolder(folder), "lint --fix"));
+                }
+            }
+
             return Run(context, paths, format, fix, sessions.FirstOrDefault());
         }
         finally
