@@ -11,14 +11,14 @@ namespace BfReleaseNotes.Workspace;
 /// While held it is also open with <see cref="FileShare.None"/> (an <c>flock</c> on Unix), which the kernel drops
 /// when the holder dies: a lock file nobody holds open, whose process is gone, is stale and is taken over in place
 /// (the notice says so). A lock file whose process still runs is waited for, then reported with how to clear it.
-/// Re-entrant within a process: nested acquisitions of the same folder share one lock.
+/// Re-entrant on one thread: nested acquisitions of the same folder share one lock; other threads wait.
 /// </summary>
 public sealed class FolderLock : IDisposable
 {
     /// <summary>The lock file's name inside the folder.</summary>
     public const string FileName = ".bfrn.lock";
 
-    private static readonly Dictionary<string, (FolderLock Lock, int Count)> Held = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, (FolderLock Lock, int Count, int Thread)> Held = new(StringComparer.Ordinal);
     private static readonly Lock HeldGate = new();
 
     private readonly FileStream _handle;
@@ -53,27 +53,31 @@ public sealed class FolderLock : IDisposable
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(command);
         var full = Path.GetFullPath(folder);
-        lock (HeldGate)
-        {
-            if (Held.TryGetValue(full, out var held))
-            {
-                Held[full] = (held.Lock, held.Count + 1);
-                return held.Lock;
-            }
-        }
-
         var path = Path.Combine(full, FileName);
         var stopwatch = Stopwatch.StartNew();
         var delay = 5;
         string? lastHolder = null;
         while (true)
         {
-            var attempt = TryAcquire(full, path, command, out lastHolder);
+            bool heldByOtherThread;
+            lock (HeldGate)
+            {
+                heldByOtherThread = Held.TryGetValue(full, out var held);
+                if (heldByOtherThread && held.Thread == Environment.CurrentManagedThreadId)
+                {
+                    // Nested use on the same thread (a command calling a library method that locks too) shares the lock.
+                    Held[full] = (held.Lock, held.Count + 1, held.Thread);
+                    return held.Lock;
+                }
+            }
+
+            // Another thread of this process holds it: wait as for another process.
+            var attempt = heldByOtherThread ? null : TryAcquire(full, path, command, out lastHolder);
             if (attempt is not null)
             {
                 lock (HeldGate)
                 {
-                    Held[full] = (attempt, 1);
+                    Held[full] = (attempt, 1, Environment.CurrentManagedThreadId);
                 }
 
                 return attempt;
@@ -104,7 +108,7 @@ public sealed class FolderLock : IDisposable
 
             if (Held.TryGetValue(Folder, out var held) && held.Count > 1)
             {
-                Held[Folder] = (held.Lock, held.Count - 1);
+                Held[Folder] = (held.Lock, held.Count - 1, held.Thread);
                 return;
             }
 

@@ -73,6 +73,29 @@ public sealed class WriteSessionTests : IDisposable
     }
 
     [Fact]
+    public void Another_thread_of_the_same_process_waits_for_the_lock()
+    {
+        using var held = FolderLock.Acquire(_folder, "add", TimeSpan.FromSeconds(5));
+
+        Exception? seen = null;
+        var other = new Thread(() =>
+        {
+            try
+            {
+                FolderLock.Acquire(_folder, "add", TimeSpan.FromMilliseconds(300)).Dispose();
+            }
+            catch (EnvironmentException exception)
+            {
+                seen = exception;
+            }
+        });
+        other.Start();
+        other.Join();
+
+        Assert.Contains("another bf-release-notes run holds the lock", seen?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_changed_after_it_was_read_is_not_overwritten()
     {
         using var session = WriteSession.Open(_folder, "add");
