@@ -69,6 +69,23 @@ grep -q 'flags graduate new-editor --to public' <<<"$out" || fail "flags check d
 grep -q '<entry>' "$work/site/feed.atom" || fail "the feed has no entry"
 grep -q 'id="v1_0_0"' "$work/site/index.html" || fail "the page has no release v1_0_0"
 
+# Safety paths that use native calls (statx, fsync of a folder, the folder lock) in the shipped binary.
+set +e
+"$bin" lint /dev/zero >/dev/null 2>&1; code=$?
+set -e
+[ "$code" = 2 ] || fail "lint /dev/zero exited $code, expected 2"
+"$bin" add --section public --type added "First at once." >/dev/null & first=$!
+"$bin" add --section beta --type added "Second at once." >/dev/null & second=$!
+wait "$first" && wait "$second" || fail "two adds at once did not both succeed"
+grep -q "First at once." release-notes/unreleased.md && grep -q "Second at once." release-notes/unreleased.md || fail "an entry of two adds at once was lost"
+set +e
+BFRN_TEST_FAULT=transaction:rename-1:crash "$bin" promote --version 1.1.0 >/dev/null 2>&1
+set -e
+"$bin" add --section public --type added "After the crash." 2>"$work/recovery.txt" >/dev/null || fail "the command after a killed promote failed"
+grep -q "finished an interrupted 'bf-release-notes promote'" "$work/recovery.txt" || fail "the killed promote was not finished: $(cat "$work/recovery.txt")"
+[ "$(grep -c "at once." release-notes/1.1.0.md)" = 2 ] || fail "the recovered release does not hold both entries"
+[ -z "$(ls -A release-notes | grep -E '\.bfrn|\.tmp$|\.bak$')" ] || fail "leftovers after recovery: $(ls -A release-notes)"
+
 mkdir -p "$work/plain" && cd "$work/plain"
 set +e
 "$bin" check >/dev/null 2>&1; code=$?

@@ -21,6 +21,7 @@ internal static class AddCommand
         };
         var dir = CommonOptions.Dir();
         var text = new Argument<string?>("TEXT") { Description = "The entry's markdown; read from standard input when omitted. Lines '[label]: url' in it become definitions at the end of the file.", Arity = ArgumentArity.ZeroOrOne };
+        CommonOptions.RefuseOptionLikeValues(text, "add");
         var command = new Command("add", "Add an entry to unreleased.md, creating missing headings; no other byte of the file changes.\n" + ExitCodes.Help)
         {
             section, type, flag, link, dir, text,
@@ -68,7 +69,9 @@ internal static class AddCommand
         }
 
         var folder = location.Folder;
-        var document = CommonOptions.ReadValidUnreleased(context, folder);
+        // Locked from the read to the write: a second add waits instead of writing over this one's entry.
+        using var session = CommonOptions.OpenSession(context, folder, "add");
+        var document = CommonOptions.ReadValidUnreleased(context, session);
         if (document is null)
         {
             return ExitCodes.ContentProblems;
@@ -86,7 +89,7 @@ internal static class AddCommand
         }
 
         // The new document keeps the source's byte-order mark, if it had one.
-        new FileTransaction().Write(folder.UnreleasedPath, result.Document!.ToBytes()).Commit();
+        session.Transaction().Write(folder.UnreleasedPath, result.Document!.ToBytes()).Commit();
         var where = flag is null ? $"{visibility} > {type}" : $"{visibility} > {type} > flag {flag}";
         context.Out.WriteLine($"added to {folder.UnreleasedPath} under {where}");
         return ExitCodes.Ok;

@@ -26,17 +26,18 @@ internal static class CheckCommand
         var format = CommonOptions.Format();
         var codeQuality = new Option<string?>("--report-codequality") { Description = "Write a GitLab Code Quality report (JSON) to this file." };
         var junit = new Option<string?>("--report-junit") { Description = "Write a JUnit XML report to this file." };
+        var force = new Option<bool>("--force") { Description = "Replace report files that exist with other content (never an input or a release-notes file)." };
         var command = new Command(
             "check",
             "Check that a merge request updated the release notes, opted out, or needs none; in GitLab merge-request pipelines no option is needed.\n" +
             "Opting out takes one of: the label release-notes::none; a line 'Release-Notes: none - <reason>' in the merge-request description; the same line in a commit message of the merge request (the reason is required and printed).\n" +
             "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed, configuration changed), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
         {
-            repo, dir, baseOption, head, labels, description, descriptionFile, format, codeQuality, junit,
+            repo, dir, baseOption, head, labels, description, descriptionFile, format, codeQuality, junit, force,
         };
         command.SetAction(parse => Run(context, new Options(
             parse.GetValue(repo), parse.GetValue(dir), parse.GetValue(baseOption), parse.GetValue(head), parse.GetValue(labels),
-            parse.GetValue(description), parse.GetValue(descriptionFile), parse.GetValue(format)!, parse.GetValue(codeQuality), parse.GetValue(junit))));
+            parse.GetValue(description), parse.GetValue(descriptionFile), parse.GetValue(format)!, parse.GetValue(codeQuality), parse.GetValue(junit), parse.GetValue(force))));
         return command;
     }
 
@@ -77,14 +78,9 @@ internal static class CheckCommand
         if (options.DescriptionFile is not null)
         {
             var path = context.Resolve(options.DescriptionFile);
-            try
-            {
-                description = File.ReadAllText(path, new UTF8Encoding(false));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new EnvironmentException($"cannot read the description file '{path}': {exception.Message}; pass an existing file to --description-file", exception);
-            }
+            // A device or FIFO is refused before it is opened, and the read is capped.
+            var bytes = InputFile.ReadAllBytes(path, "the description file", InputFile.MaxSettingsBytes);
+            description = new UTF8Encoding(false).GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(3) : bytes);
         }
 
         var overrides = new CheckOverrides { Base = options.Base, Head = options.Head, Folder = options.Dir, Labels = options.Labels, Description = description };
@@ -101,14 +97,20 @@ internal static class CheckCommand
     private static void WriteReports(CliContext context, Options options, CheckResult result)
     {
         var transaction = new FileTransaction();
-        if (options.CodeQuality is not null)
+        var inputs = options.DescriptionFile is null ? [] : new[] { (context.Resolve(options.DescriptionFile), "the description file") };
+        var notesFolder = Path.Combine(context.Resolve(options.Repo ?? "."), options.Dir ?? ReleaseNotesFolder.DefaultPath);
+        foreach (var (option, path, content) in new[] { ("--report-codequality", options.CodeQuality, (Func<byte[]>)(() => CodeQualityReport.Create(result))), ("--report-junit", options.JUnit, () => JUnitReport.Create(result)) })
         {
-            transaction.Write(context.Resolve(options.CodeQuality), CodeQualityReport.Create(result));
-        }
+            if (path is null)
+            {
+                continue;
+            }
 
-        if (options.JUnit is not null)
-        {
-            transaction.Write(context.Resolve(options.JUnit), JUnitReport.Create(result));
+            var resolved = context.Resolve(path);
+            var bytes = content();
+            OutputPath.EnsureNotInput(resolved, option, inputs, notesFolder);
+            OutputPath.EnsureMayReplace(resolved, option, bytes, options.Force);
+            transaction.Write(resolved, bytes);
         }
 
         if (transaction.Paths.Count == 0)
@@ -191,7 +193,7 @@ internal static class CheckCommand
     }
 
     private sealed record Options(
-        string? Repo, string? Dir, string? Base, string? Head, string? Labels, string? Description, string? DescriptionFile, string Format, string? CodeQuality, string? JUnit);
+        string? Repo, string? Dir, string? Base, string? Head, string? Labels, string? Description, string? DescriptionFile, string Format, string? CodeQuality, string? JUnit, bool Force);
 }
 
 /// <summary>The report of <c>check --format json</c> (stable field names for scripts).</summary>

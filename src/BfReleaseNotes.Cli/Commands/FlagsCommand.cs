@@ -160,7 +160,8 @@ internal static class FlagsCommand
 
     private static int Graduate(CliContext context, ReleaseNotesFolder folder, string flag, Visibility target, bool dryRun)
     {
-        var document = CommonOptions.ReadValidUnreleased(context, folder);
+        using var session = dryRun ? null : CommonOptions.OpenSession(context, folder, "flags graduate");
+        var document = session is null ? CommonOptions.ReadValidUnreleased(context, folder) : CommonOptions.ReadValidUnreleased(context, session);
         if (document is null)
         {
             return ExitCodes.ContentProblems;
@@ -186,7 +187,7 @@ internal static class FlagsCommand
         }
 
         // The new document keeps the source's byte-order mark, if it had one.
-        new FileTransaction().Write(folder.UnreleasedPath, result.Document!.ToBytes()).Commit();
+        session!.Transaction().Write(folder.UnreleasedPath, result.Document!.ToBytes()).Commit();
         context.Out.WriteLine(summary);
         context.Out.WriteLine($"wrote {folder.UnreleasedPath}; the next 'bf-release-notes promote' publishes them");
         return ExitCodes.Ok;

@@ -33,6 +33,7 @@ internal static class ImportClickUpCommand
         {
             Description = $"Print every warning as it is found and every release file (by default: one line per kind of warning, with its count and first examples, and at most {ReleaseLines} release lines).",
         };
+        CommonOptions.RefuseOptionLikeValues(export, "import-clickup");
         var command = new Command(
             "import-clickup",
             "Import release notes from a ClickUp CSV export: one published file per release, every row imported or listed in the rejects CSV with its reason.\n" + ExitCodes.Help)
@@ -50,6 +51,8 @@ internal static class ImportClickUpCommand
         var exportPath = context.Resolve(request.Export);
         var mappingPath = context.Resolve(request.Mapping);
         var rejectsPath = context.Resolve(request.Rejects ?? DefaultRejectsPath(request.Export));
+        var folder = CommonOptions.Folder(context, request.Dir);
+        OutputPath.EnsureNotInput(rejectsPath, request.Rejects is null ? "the rejects file" : "--rejects", [(exportPath, "the export"), (mappingPath, "the mapping")], folder.Path);
         var mapping = ClickUpMapping.Load(mappingPath);
         Action<long>? progress = context.ErrorIsTerminal ? rows => TerminalSafeWriter.WriteTrusted(context.Error, $"\rimport-clickup: {rows:N0} rows read") : null;
         Action<string>? onWarning = request.Verbose ? warning => context.Error.WriteLine($"warning: {exportPath}: {warning}") : null;
@@ -65,10 +68,26 @@ internal static class ImportClickUpCommand
             return ExitCodes.CouldNotRun;
         }
 
-        var folder = CommonOptions.Folder(context, request.Dir);
-        var files = ImportFiles.Plan(import, folder, rejectsPath, request.Force);
-        var conflicts = files.Where(file => file.Status == FileStatus.Conflict).ToList();
-        var written = request.DryRun || conflicts.Count > 0 ? [] : ImportFiles.Write(files);
+        var folderExisted = Directory.Exists(folder.Path);
+        var session = request.DryRun ? null : CommonOptions.OpenSession(context, folder, "import-clickup", create: true);
+        IReadOnlyList<PlannedFile> files;
+        List<PlannedFile> conflicts;
+        IReadOnlyList<string> written;
+        try
+        {
+            // Planned under the lock, so what is compared with the folder is what the write replaces.
+            files = ImportFiles.Plan(import, folder, rejectsPath, request.Force);
+            conflicts = files.Where(file => file.Status == FileStatus.Conflict).ToList();
+            written = request.DryRun || conflicts.Count > 0 ? [] : ImportFiles.Write(files, session);
+        }
+        finally
+        {
+            session?.Dispose();
+            if (!folderExisted && Directory.Exists(folder.Path) && !Directory.EnumerateFileSystemEntries(folder.Path).Any())
+            {
+                Directory.Delete(folder.Path); // The command created it for the lock, and wrote nothing in it.
+            }
+        }
 
         if (!request.Verbose)
         {

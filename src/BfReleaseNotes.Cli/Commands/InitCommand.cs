@@ -17,7 +17,7 @@ internal static class InitCommand
         {
             var location = CommonOptions.Locate(context, parse.GetValue(dir));
             var folder = location.Folder;
-            if (File.Exists(folder.UnreleasedPath))
+            if (File.Exists(folder.UnreleasedPath) || new FileInfo(folder.UnreleasedPath).LinkTarget is not null)
             {
                 context.Out.WriteLine($"{folder.UnreleasedPath} already exists; nothing written.");
                 return ExitCodes.Ok;
@@ -37,16 +37,9 @@ internal static class InitCommand
                 }
             }
 
-            try
-            {
-                Directory.CreateDirectory(folder.Path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new EnvironmentException($"cannot create the folder '{folder.Path}': {exception.Message}", exception);
-            }
-
-            new FileTransaction().Write(folder.UnreleasedPath, Encoding.UTF8.GetBytes(ReleaseNotesWriter.EmptyUnreleased())).Commit();
+            using var session = CommonOptions.OpenSession(context, folder, "init", create: true);
+            // Create, not Write: a file another run made in the meantime is never replaced by the empty template.
+            session.Transaction().Create(folder.UnreleasedPath, Encoding.UTF8.GetBytes(ReleaseNotesWriter.EmptyUnreleased())).Commit();
             context.Out.WriteLine($"wrote {folder.UnreleasedPath}");
             return ExitCodes.Ok;
         });

@@ -17,6 +17,7 @@ internal static class LintCommand
         var dir = CommonOptions.Dir();
         var format = CommonOptions.Format();
         var fix = new Option<bool>("--fix") { Description = "Fix heading case, section order, bullet markers and a BOM; writes nothing if errors remain that it cannot fix." };
+        CommonOptions.RefuseOptionLikeValues(files, "lint");
         var command = new Command("lint", "Check release-notes files; diagnostics go to stderr as path:line:col: error CODE: message.\n" + ExitCodes.Help)
         {
             files, dir, format, fix,
@@ -28,6 +29,37 @@ internal static class LintCommand
     private static int Run(CliContext context, string[] files, string? dir, string format, bool fix)
     {
         var paths = files.Length > 0 ? files.Select(context.Resolve).ToList() : DefaultFiles(context, dir);
+        var sessions = new List<WriteSession>();
+        try
+        {
+            if (fix)
+            {
+                // A device or FIFO is refused before its folder (/dev) gets a lock file.
+                foreach (var path in paths)
+                {
+                    InputFile.EnsureRegular(path, "the release-notes file");
+                }
+
+                // --fix writes: lock every folder it may write to (in one order, so two runs cannot wait on each other).
+                foreach (var folder in paths.Select(path => Path.GetDirectoryName(Path.GetFullPath(path))!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    sessions.Add(CommonOptions.OpenSession(context, new ReleaseNotesFolder(folder), "lint --fix"));
+                }
+            }
+
+            return Run(context, paths, format, fix, sessions.FirstOrDefault());
+        }
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                session.Dispose();
+            }
+        }
+    }
+
+    private static int Run(CliContext context, List<string> paths, string format, bool fix, WriteSession? session)
+    {
         var originals = paths.Select(path => ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path))).ToList();
         var results = new List<ParsedFile>();
         var fixes = new List<(string Path, FixResult Fix)>();
@@ -64,10 +96,11 @@ internal static class LintCommand
             }
             else if (changed.Count > 0)
             {
-                var transaction = new FileTransaction();
+                var transaction = session!.Transaction();
                 foreach (var item in changed)
                 {
-                    transaction.Write(item.Path, Encoding.UTF8.GetBytes(item.Fix.Text!));
+                    // Replace what was parsed, and only that: an edit made since the read is never overwritten.
+                    transaction.Replace(item.Path, Encoding.UTF8.GetBytes(item.Fix.Text!), originals[paths.IndexOf(item.Path)].Document!.ToBytes());
                     written.Add(item.Path);
                 }
 
@@ -107,6 +140,11 @@ internal static class LintCommand
     {
         var folder = CommonOptions.Folder(context, dir);
         folder.EnsureExists();
+        if (WriteSession.InterruptedWrite(folder.Path) is { } interrupted)
+        {
+            context.Error.WriteLine($"warning: {interrupted}");
+        }
+
         var paths = new List<string>();
         if (File.Exists(folder.UnreleasedPath))
         {

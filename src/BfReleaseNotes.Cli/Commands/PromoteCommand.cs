@@ -95,7 +95,10 @@ internal static class PromoteCommand
     private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, CommitChoice choice)
     {
         folder.EnsureExists();
-        var unreleased = folder.ReadUnreleased();
+        // A real promotion holds the folder's lock from the read to the write: a racing add or promote waits, then
+        // sees what this one wrote, so nothing is lost or published twice.
+        using var session = dryRun ? null : CommonOptions.OpenSession(context, folder, "promote");
+        var unreleased = session?.ReadUnreleased() ?? folder.ReadUnreleased();
         var outcome = Promoter.Plan(unreleased, [.. folder.PublishedFiles().Select(file => file.Version)], request, folder);
         switch (outcome.Status)
         {
@@ -125,11 +128,11 @@ internal static class PromoteCommand
         string? tagName = null;
         if (choice.Commit)
         {
-            (sha, tagName) = plan.ApplyAndCommit(folder, choice.Tag, choice.TagPrefix);
+            (sha, tagName) = plan.ApplyAndCommit(session!, choice.Tag, choice.TagPrefix);
         }
         else
         {
-            plan.Apply(folder);
+            plan.Apply(session!);
         }
 
         Report(context, outcome, json, dryRun: false, written: true, sha, tagName);

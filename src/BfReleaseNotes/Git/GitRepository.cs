@@ -131,6 +131,13 @@ internal sealed class GitRepository : IDisposable
             return null;
         }
 
+        if (entry.Mode == Mode.SymbolicLink)
+        {
+            // The blob of a link is its target's name; parsing it as notes would only say "no title".
+            throw new Workspace.EnvironmentException(
+                $"'{path}' is committed as a symbolic link (to '{blob.GetContentText().Trim()}') in commit {commitSha[..Math.Min(7, commitSha.Length)]}; GitLab and the check see the link, not its target. Commit the file itself instead of a link (git rm --cached {path}, copy the file there, git add {path}).");
+        }
+
         using var stream = blob.GetContentStream();
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);

@@ -38,10 +38,11 @@ public sealed class ReleaseCommitter : IDisposable
 
     /// <summary>
     /// Checks, before any file is written, that the commit can be made: an author identity in the git
-    /// config, no staged change to the release files, and no existing tag of that name.
+    /// config, no staged change to the release files, the first file (the published release) not already in HEAD,
+    /// and no existing tag of that name.
     /// </summary>
     /// <exception cref="EnvironmentException">What stands in the way, and what to do.</exception>
-    public void Validate(IEnumerable<string> files, string? tagName)
+    public void Validate(IReadOnlyList<string> files, string? tagName)
     {
         ArgumentNullException.ThrowIfNull(files);
         _ = Identity();
@@ -56,31 +57,96 @@ public sealed class ReleaseCommitter : IDisposable
             }
         }
 
+        if (_repository.Head.Tip is { } tip && files.Count > 0 && files[0] is { } published && tip[RelativePath(published)] is not null)
+        {
+            throw new EnvironmentException($"'{RelativePath(published)}' is already committed (HEAD {tip.Sha[..7]}); this release was recorded before, so nothing is committed again");
+        }
+
         if (tagName is not null && _repository.Tags[tagName] is not null)
         {
             throw new EnvironmentException($"the tag '{tagName}' already exists; release a new version or delete the tag");
         }
     }
 
-    /// <summary>Commits exactly <paramref name="files"/> (as they are on disk) on the current branch, and tags it.</summary>
+    /// <summary>
+    /// Commits exactly <paramref name="files"/> (as they are on disk) on the current branch, and tags it. The steps
+    /// run in the order that keeps a failure harmless: objects (blobs, tree, commit, tag object), the index, the tag
+    /// reference, and the branch reference last. A failure before the branch moved undoes the index and the tag and
+    /// throws <see cref="GitStepFailedException"/> (HEAD is where it was); a failure after it throws an
+    /// <see cref="EnvironmentException"/> that says the commit exists and how to undo it.
+    /// </summary>
     /// <returns>The new commit's id.</returns>
     public string Commit(IReadOnlyList<string> files, string message, string? tagName, string? tagMessage)
     {
         ArgumentNullException.ThrowIfNull(files);
         var signature = Identity();
         var head = _repository.Head.Tip;
-        var tree = head is null ? new TreeDefinition() : TreeDefinition.From(head);
-        foreach (var file in files)
+        var relatives = files.Select(RelativePath).ToList();
+        var oldEntries = relatives.Select(relative => _repository.Index[relative] is { } entry ? (entry.Id, entry.Mode) : ((ObjectId Id, Mode Mode)?)null).ToList();
+        var indexWritten = false;
+        string? tagReference = null;
+        Commit commit;
+        try
         {
-            var blob = _repository.ObjectDatabase.CreateBlob(Path.GetFullPath(file));
-            tree.Add(RelativePath(file), blob, Mode.NonExecutableFile);
+            var tree = head is null ? new TreeDefinition() : TreeDefinition.From(head);
+            for (var i = 0; i < files.Count; i++)
+            {
+                var blob = _repository.ObjectDatabase.CreateBlob(Path.GetFullPath(files[i]));
+                tree.Add(relatives[i], blob, Mode.NonExecutableFile);
+            }
+
+            // libgit2's message prettifier answers through an out-buffer that NativeAOT never fills (libgit2sharp#2187),
+            // which left the commit message empty; the message is already clean, it only needs its final newline.
+            var cleanMessage = message.TrimEnd() + "\n";
+            commit = _repository.ObjectDatabase.CreateCommit(signature, signature, cleanMessage, _repository.ObjectDatabase.CreateTree(tree), head is null ? [] : [head], prettifyMessage: false);
+            ObjectId? tag = null;
+            if (tagName is not null)
+            {
+                // Written as a raw tag object: LibGit2Sharp's annotation API prettifies the message through the same
+                // out-buffer and lost it under NativeAOT.
+                tag = _repository.ObjectDatabase.Write<TagAnnotation>(Encoding.UTF8.GetBytes(TagObject(commit.Sha, tagName, signature, tagMessage ?? message)));
+            }
+
+            FaultInjection.At("git:objects");
+
+            // The index follows the commit for these files only; other staged work stays staged.
+            foreach (var relative in relatives)
+            {
+                _repository.Index.Add(relative);
+            }
+
+            _repository.Index.Write();
+            indexWritten = true;
+            FaultInjection.At("git:index");
+            if (tag is not null)
+            {
+                tagReference = "refs/tags/" + tagName;
+                _repository.Refs.Add(tagReference, tag);
+                FaultInjection.At("git:tag");
+            }
+
+            MoveBranch(head, commit, "commit: " + message);
+        }
+        catch (Exception exception) when (exception is LibGit2SharpException or IOException)
+        {
+            var undone = Undo(relatives, oldEntries, indexWritten, tagReference);
+            throw new GitStepFailedException($"git could not record the release ({exception.Message}); HEAD was not moved{undone}", exception);
         }
 
-        // libgit2's message prettifier answers through an out-buffer that NativeAOT never fills (libgit2sharp#2187),
-        // which left the commit message empty; the message is already clean, it only needs its final newline.
-        var cleanMessage = message.TrimEnd() + "\n";
-        var commit = _repository.ObjectDatabase.CreateCommit(signature, signature, cleanMessage, _repository.ObjectDatabase.CreateTree(tree), head is null ? [] : [head], prettifyMessage: false);
-        var logMessage = "commit: " + message;
+        try
+        {
+            FaultInjection.At("git:ref");
+        }
+        catch (IOException exception)
+        {
+            throw AfterBranchMoved(commit, tagName, relatives, exception);
+        }
+
+        return commit.Sha;
+    }
+
+    private void MoveBranch(Commit? head, Commit commit, string logMessage)
+    {
         if (_repository.Info.IsHeadDetached)
         {
             _repository.Refs.UpdateTarget(_repository.Refs.Head, commit.Id, logMessage);
@@ -93,24 +159,56 @@ public sealed class ReleaseCommitter : IDisposable
         {
             _repository.Refs.UpdateTarget(_repository.Refs[_repository.Head.CanonicalName], commit.Id, logMessage);
         }
-
-        // The index follows the commit for these files only; other staged work stays staged.
-        foreach (var file in files)
-        {
-            _repository.Index.Add(RelativePath(file));
-        }
-
-        _repository.Index.Write();
-        if (tagName is not null)
-        {
-            // Written as a raw tag object: LibGit2Sharp's annotation API prettifies the message through the same
-            // out-buffer and lost it under NativeAOT.
-            var tag = _repository.ObjectDatabase.Write<TagAnnotation>(Encoding.UTF8.GetBytes(TagObject(commit.Sha, tagName, signature, tagMessage ?? message)));
-            _repository.Refs.Add("refs/tags/" + tagName, tag);
-        }
-
-        return commit.Sha;
     }
+
+    /// <summary>Puts the index entries and the tag back as they were; says what could not be put back.</summary>
+    private string Undo(List<string> relatives, List<(ObjectId Id, Mode Mode)?> oldEntries, bool indexWritten, string? tagReference)
+    {
+        var problems = new List<string>();
+        if (tagReference is not null)
+        {
+            try
+            {
+                _repository.Refs.Remove(tagReference);
+            }
+            catch (LibGit2SharpException exception)
+            {
+                problems.Add($"the tag could not be removed ({exception.Message}; run git tag -d {tagReference["refs/tags/".Length..]})");
+            }
+        }
+
+        if (indexWritten)
+        {
+            try
+            {
+                for (var i = 0; i < relatives.Count; i++)
+                {
+                    if (oldEntries[i] is { } entry)
+                    {
+                        _repository.Index.Add(_repository.Lookup<Blob>(entry.Id), relatives[i], entry.Mode);
+                    }
+                    else
+                    {
+                        _repository.Index.Remove(relatives[i]);
+                    }
+                }
+
+                _repository.Index.Write();
+            }
+            catch (LibGit2SharpException exception)
+            {
+                problems.Add($"the index could not be put back ({exception.Message}; run git restore --staged {string.Join(' ', relatives)})");
+            }
+        }
+
+        return problems.Count == 0 ? " and the index and tags are as they were" : "; but " + string.Join("; ", problems);
+    }
+
+    private static EnvironmentException AfterBranchMoved(Commit commit, string? tagName, List<string> relatives, Exception exception) =>
+        new($"the release commit {commit.Sha[..7]} was made and the branch points at it, but a later step failed ({exception.Message}). " +
+            $"The files are written and committed, so do not run promote again. To undo the release instead: git reset --soft HEAD~1{(tagName is null ? string.Empty : $" && git tag -d {tagName}")} " +
+            $"(the files stay as promote wrote them, staged; git restore --staged {string.Join(' ', relatives)} unstages them).",
+            exception);
 
     /// <summary>The raw text of an annotated tag object, as git writes it.</summary>
     internal static string TagObject(string targetSha, string tagName, Signature tagger, string message)

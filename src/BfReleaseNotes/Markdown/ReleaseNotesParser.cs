@@ -39,6 +39,13 @@ public static class ReleaseNotesParser
             bytes = bytes[3..];
         }
 
+        if (Utf16Name(bytes) is { } utf16)
+        {
+            // UTF-16 text is full of NUL bytes, but it is text in the wrong encoding, not a binary file.
+            return Failed(file, DiagnosticCodes.InvalidUtf8, new SourcePosition(1, 1),
+                $"the file is {utf16} text, not UTF-8; convert it (iconv -f UTF-16 -t UTF-8 < FILE > FILE.utf8, then replace FILE with it, or save it as UTF-8 in the editor) and try again");
+        }
+
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
@@ -237,6 +244,39 @@ public static class ReleaseNotesParser
 
         // Columns count characters, like every other diagnostic's, not bytes.
         return new SourcePosition(line, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
+    }
+
+    /// <summary>
+    /// "UTF-16LE"/"UTF-16BE" when the bytes start with a UTF-16 byte-order mark, or when, without one, the first
+    /// characters are ASCII with a NUL in every other byte (how an editor saves "Unicode" text); else null.
+    /// </summary>
+    private static string? Utf16Name(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return "UTF-16LE";
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return "UTF-16BE";
+        }
+
+        var sample = bytes[..(Math.Min(bytes.Length, 64) & ~1)];
+        if (sample.Length < 4)
+        {
+            return null;
+        }
+
+        var evenNul = true;
+        var oddNul = true;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenNul &= sample[i] == 0 && sample[i + 1] is > 0 and < 0x80;
+            oddNul &= sample[i + 1] == 0 && sample[i] is > 0 and < 0x80;
+        }
+
+        return oddNul ? "UTF-16LE" : evenNul ? "UTF-16BE" : null;
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)

@@ -54,6 +54,12 @@ public static partial class ClickUpImporter
     private static bool CheckLooksLikeCsv(string path)
     {
         byte[] start;
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            // A folder, a FIFO (which would wait forever) or a device (endless) is refused before it is opened.
+            InputFile.EnsureRegular(path, "the export");
+        }
+
         try
         {
             using var stream = File.OpenRead(path);

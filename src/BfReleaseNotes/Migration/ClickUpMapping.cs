@@ -75,7 +75,7 @@ public sealed record ClickUpMapping(
     public static ClickUpMapping Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(ReleaseNotesFolder.ReadBytes(path), path);
+        return Parse(InputFile.ReadAllBytes(path, "the mapping", InputFile.MaxSettingsBytes), path);
     }
 
     /// <summary>Parses and checks mapping JSON; <paramref name="file"/> names it in messages.</summary>

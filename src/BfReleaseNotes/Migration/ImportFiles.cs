@@ -13,8 +13,8 @@ public static class ImportFiles
     /// <summary>Compares the import's files with what is on disk.</summary>
     /// <param name="import">The import.</param>
     /// <param name="folder">The release-notes folder the published files go to.</param>
-    /// <param name="rejectsPath">Where the rejects file goes (it is a report: replaced, never a conflict).</param>
-    /// <param name="force">Whether a published file with other content is replaced instead of being a conflict.</param>
+    /// <param name="rejectsPath">Where the rejects file goes.</param>
+    /// <param name="force">Whether a published file or rejects file with other content is replaced instead of being a conflict.</param>
     /// <exception cref="EnvironmentException">An existing file cannot be read.</exception>
     public static ImmutableArray<PlannedFile> Plan(ClickUpImport import, ReleaseNotesFolder folder, string rejectsPath, bool force)
     {
@@ -32,7 +32,7 @@ public static class ImportFiles
         }
 
         var rejects = ImmutableCollectionsMarshal.AsArray(import.RejectsContent)!;
-        files.Add(new PlannedFile(rejectsPath, null, null, import.Rejects.Length, StatusOf(rejectsPath, rejects, FileStatus.Replaced), rejects));
+        files.Add(new PlannedFile(rejectsPath, null, null, import.Rejects.Length, StatusOf(rejectsPath, rejects, force ? FileStatus.Replaced : FileStatus.Conflict), rejects));
         return files.ToImmutable();
     }
 
@@ -42,7 +42,16 @@ public static class ImportFiles
     /// </summary>
     /// <returns>The paths written.</returns>
     /// <exception cref="EnvironmentException">A file or the folder could not be written; no file changed.</exception>
-    public static ImmutableArray<string> Write(IReadOnlyList<PlannedFile> files)
+    public static ImmutableArray<string> Write(IReadOnlyList<PlannedFile> files) => Write(files, session: null);
+
+    /// <summary>
+    /// Writes every new or replaced file, all or none, through a transaction of <paramref name="session"/> (which
+    /// locks the release-notes folder and journals the write so a crash is finished or undone by the next run).
+    /// Writes nothing when a file is in conflict.
+    /// </summary>
+    /// <returns>The paths written.</returns>
+    /// <exception cref="EnvironmentException">A file or a folder could not be written, or a file changed meanwhile; no file changed.</exception>
+    public static ImmutableArray<string> Write(IReadOnlyList<PlannedFile> files, WriteSession? session)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Any(file => file.Status == FileStatus.Conflict))
@@ -68,10 +77,17 @@ public static class ImportFiles
                 }
             }
 
-            var transaction = new FileTransaction();
+            var transaction = session?.Transaction() ?? new FileTransaction();
             foreach (var file in toWrite)
             {
-                transaction.Write(file.Path, file.Content);
+                if (file.Status == FileStatus.New)
+                {
+                    transaction.Create(file.Path, file.Content);
+                }
+                else
+                {
+                    transaction.Write(file.Path, file.Content);
+                }
             }
 
             transaction.Commit();

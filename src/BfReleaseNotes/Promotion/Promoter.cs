@@ -45,7 +45,13 @@ public static partial class Promoter
         var latest = publishedVersions.OrderByDescending(version => version, SemVersion.PrecedenceComparer).FirstOrDefault();
         var decision = request.Version is null ? request.AutoBump?.Decide(document, latest, folder.UnreleasedPath) : null;
         var version = request.Version ?? Bump(latest, decision?.Bump ?? request.Bump);
-        if (publishedVersions.Any(existing => existing.ComparePrecedenceTo(version) == 0) || File.Exists(folder.PublishedPath(version)))
+        var samePrecedence = publishedVersions.FirstOrDefault(existing => existing.ComparePrecedenceTo(version) == 0);
+        if (samePrecedence is not null && !File.Exists(folder.PublishedPath(version)))
+        {
+            return PromotionOutcome.Refused($"version {version} is not greater than the published {samePrecedence}: SemVer ignores build metadata (after '+') when ordering versions; pass a higher --version");
+        }
+
+        if (samePrecedence is not null || File.Exists(folder.PublishedPath(version)))
         {
             return PromotionOutcome.Refused($"{folder.PublishedPath(version)} already exists; release {version} was already promoted");
         }
@@ -85,7 +91,10 @@ public static partial class Promoter
             Encoding.UTF8.GetBytes(publishedText),
             folder.UnreleasedPath,
             remaining.HasByteOrderMark ? [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(unreleasedText)] : Encoding.UTF8.GetBytes(unreleasedText),
-            summary);
+            summary)
+        {
+            OriginalUnreleased = document.ToBytes(),
+        };
         var violation = ConservationViolation(document, plan);
         return violation is null ? PromotionOutcome.Planned(plan) : PromotionOutcome.ConservationFailed(violation);
     }

@@ -21,31 +21,67 @@ public sealed record PromotionPlan(
     byte[] UnreleasedContent,
     PromotionSummary Summary)
 {
+    /// <summary>
+    /// The bytes of <c>unreleased.md</c> this plan was made from. When set, writing refuses to replace a file that
+    /// changed since (another run, an editor) instead of losing what was added to it.
+    /// </summary>
+    public byte[]? OriginalUnreleased { get; init; }
+
     /// <summary>The published note as text (what <c>--dry-run</c> prints).</summary>
     public string PublishedText => System.Text.Encoding.UTF8.GetString(PublishedContent);
 
-    /// <summary>Writes both files atomically: both change, or neither does.</summary>
-    /// <exception cref="EnvironmentException">A file could not be written; both are as they were.</exception>
-    public void Apply(ReleaseNotesFolder folder) => Apply(folder, afterRename: null);
+    /// <summary>Locks the folder and writes both files atomically: both change, or neither does.</summary>
+    /// <exception cref="EnvironmentException">A file could not be written or changed since it was read; both are as they were.</exception>
+    public void Apply(ReleaseNotesFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        using var session = WriteSession.Open(folder.Path, "promote");
+        Apply(session, afterRename: null);
+    }
+
+    /// <summary>Writes both files atomically in a session that already locks the folder.</summary>
+    /// <exception cref="EnvironmentException">A file could not be written or changed since it was read; both are as they were.</exception>
+    public void Apply(WriteSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        Apply(session, afterRename: null);
+    }
+
+    /// <summary>Locks the folder, then writes and commits as <see cref="ApplyAndCommit(WriteSession, bool)"/> does.</summary>
+    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        using var session = WriteSession.Open(folder.Path, "promote");
+        return ApplyAndCommit(session, tag);
+    }
 
     /// <summary>
     /// Writes both files and records them in git: one commit of exactly these two files, message
     /// <c>Release &lt;version&gt;</c>, author from the repository's config, and with <paramref name="tag"/> an
-    /// annotated tag <c>v&lt;version&gt;</c>. Everything git could refuse is checked before a file is written;
-    /// if the commit still fails, both files are put back.
+    /// annotated tag <c>v&lt;version&gt;</c>. Everything git could refuse is checked before a file is written; if a
+    /// git step fails before the branch moved, both files are put back and HEAD is unchanged; if one fails after,
+    /// the message says the commit exists and how to undo it.
     /// </summary>
     /// <returns>The commit id and the tag name (null without a tag).</returns>
     /// <exception cref="EnvironmentException">No repository, no identity, staged changes, an existing tag, or a failed commit.</exception>
-    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag) => ApplyAndCommit(folder, tag, DefaultTagPrefix);
+    public (string Commit, string? Tag) ApplyAndCommit(WriteSession session, bool tag) => ApplyAndCommit(session, tag, DefaultTagPrefix);
 
-    /// <summary>
-    /// As <see cref="ApplyAndCommit(ReleaseNotesFolder, bool)"/>, with the tag named <paramref name="tagPrefix"/>
-    /// followed by the version (<c>release-1.4.0</c> for the prefix <c>release-</c>; an empty prefix tags <c>1.4.0</c>).
-    /// </summary>
-    /// <exception cref="EnvironmentException">As the other overload, or the prefix does not make a valid tag name.</exception>
+    /// <summary>Locks the folder, then writes and commits as <see cref="ApplyAndCommit(WriteSession, bool, string)"/> does.</summary>
     public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag, string tagPrefix)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        using var session = WriteSession.Open(folder.Path, "promote");
+        return ApplyAndCommit(session, tag, tagPrefix);
+    }
+
+    /// <summary>
+    /// As <see cref="ApplyAndCommit(WriteSession, bool)"/>, with the tag named <paramref name="tagPrefix"/>
+    /// followed by the version (<c>release-1.4.0</c> for the prefix <c>release-</c>; an empty prefix tags <c>1.4.0</c>).
+    /// </summary>
+    /// <exception cref="EnvironmentException">As the other overload, or the prefix does not make a valid tag name.</exception>
+    public (string Commit, string? Tag) ApplyAndCommit(WriteSession session, bool tag, string tagPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(tagPrefix);
         var tagName = tag ? tagPrefix + Version : null;
         if (tagName is not null && !IsValidTagName(tagName))
@@ -53,20 +89,19 @@ public sealed record PromotionPlan(
             throw new EnvironmentException($"the tag prefix '{tagPrefix}' does not make a valid git tag name ('{tagName}'); use letters, digits, '.', '_', '-' or '/', e.g. 'v'. Nothing was written");
         }
 
-        using var committer = ReleaseCommitter.Open(folder.Path);
+        using var committer = ReleaseCommitter.Open(session.NotesFolder.Path);
         committer.Validate([PublishedPath, UnreleasedPath], tagName);
-        var originalUnreleased = ReleaseNotesFolder.ReadBytes(UnreleasedPath);
-        Apply(folder);
+        var originalUnreleased = OriginalUnreleased ?? session.Read(UnreleasedPath);
+        Apply(session, afterRename: null);
         try
         {
             return (committer.Commit([PublishedPath, UnreleasedPath], $"Release {Version}", tagName, $"Release {Version}"), tagName);
         }
-        catch (LibGit2Sharp.LibGit2SharpException exception)
+        catch (GitStepFailedException exception)
         {
-            // The command completes or changes nothing: put both files back.
-            new FileTransaction().Write(UnreleasedPath, originalUnreleased).Commit();
-            File.Delete(PublishedPath);
-            throw new EnvironmentException($"git commit failed: {exception.Message}; both files were restored", exception);
+            // The command completes or changes nothing: put both files back, through the same journalled transaction.
+            session.Transaction().Replace(UnreleasedPath, originalUnreleased, UnreleasedContent).Delete(PublishedPath, PublishedContent).Commit();
+            throw new EnvironmentException($"{exception.Message}; both files were restored, so promote can simply be run again", exception);
         }
     }
 
@@ -83,12 +118,24 @@ public sealed record PromotionPlan(
     internal void Apply(ReleaseNotesFolder folder, Action<int>? afterRename)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        if (File.Exists(PublishedPath))
+        using var session = WriteSession.Open(folder.Path, "promote");
+        Apply(session, afterRename);
+    }
+
+    private void Apply(WriteSession session, Action<int>? afterRename)
+    {
+        var transaction = session.Transaction();
+        transaction.AfterRename = afterRename;
+        transaction.Create(PublishedPath, PublishedContent);
+        if (OriginalUnreleased is { } original)
         {
-            throw new EnvironmentException($"{PublishedPath} appeared while promoting; nothing was written");
+            transaction.Replace(UnreleasedPath, UnreleasedContent, original);
+        }
+        else
+        {
+            transaction.Write(UnreleasedPath, UnreleasedContent);
         }
 
-        var transaction = new FileTransaction { AfterRename = afterRename };
-        transaction.Write(PublishedPath, PublishedContent).Write(UnreleasedPath, UnreleasedContent).Commit();
+        transaction.Commit();
     }
 }

@@ -30,8 +30,7 @@ public sealed record ReleaseNotesFolder(string Path)
     {
         if (File.Exists(Path))
         {
-            // Suggesting 'init --dir' here would point init at an existing file.
-            throw new EnvironmentException($"'{Path}' is a file, not a folder; pass --dir with the folder that holds unreleased.md");
+            throw new EnvironmentException($"'{Path}' is a file, not a folder; pass --dir the release-notes folder (the one holding unreleased.md)");
         }
 
         if (!Directory.Exists(Path))
@@ -87,7 +86,8 @@ public sealed record ReleaseNotesFolder(string Path)
             return DocumentKind.Unreleased;
         }
 
-        if (ReleaseNotesParser.TryParsePublishedFileName(name, out _) || !File.Exists(path))
+        // Only a regular file is opened to peek at its title: a FIFO would wait forever, /dev/zero never ends.
+        if (ReleaseNotesParser.TryParsePublishedFileName(name, out _) || FileKind.Of(path) != FileKindValue.Regular)
         {
             return DocumentKind.Published;
         }
@@ -95,7 +95,8 @@ public sealed record ReleaseNotesFolder(string Path)
         try
         {
             using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            var firstLine = reader.ReadLine()?.Trim();
+            var start = new char[256];
+            var firstLine = new string(start, 0, reader.ReadBlock(start)).Split('\n')[0].Trim();
             return string.Equals(firstLine, "# Unreleased", StringComparison.OrdinalIgnoreCase) ? DocumentKind.Unreleased : DocumentKind.Published;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -104,26 +105,28 @@ public sealed record ReleaseNotesFolder(string Path)
         }
     }
 
-    /// <summary>Reads a file's bytes, turning I/O failures into a clear <see cref="EnvironmentException"/>.</summary>
+    /// <summary>
+    /// Reads a release-notes file's bytes (a regular file of at most <see cref="InputFile.MaxNotesBytes"/>), turning
+    /// I/O failures into a clear <see cref="EnvironmentException"/>.
+    /// </summary>
     public static byte[] ReadBytes(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
+        if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
         {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } parent && File.Exists(parent))
+            var parent = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (parent is not null && File.Exists(parent))
             {
-                throw new EnvironmentException($"'{parent}' is a file, not a folder; pass --dir with the folder that holds unreleased.md", exception);
+                throw new EnvironmentException($"'{System.IO.Path.GetDirectoryName(path)}' is a file, not a folder; pass --dir the release-notes folder (the one holding unreleased.md)");
             }
 
-            throw new EnvironmentException($"'{path}' does not exist; run 'bf-release-notes init' to create the release-notes folder, or pass --dir", exception);
+            // Only a missing unreleased.md is what init creates; init never touches an existing file.
+            var advice = string.Equals(System.IO.Path.GetFileName(path), ReleaseNotesParser.UnreleasedFileName, StringComparison.OrdinalIgnoreCase)
+                ? "run 'bf-release-notes init' to create it, or pass --dir"
+                : "check the path";
+            throw new EnvironmentException($"'{path}' does not exist; {advice}");
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new EnvironmentException($"cannot read '{path}': {exception.Message}", exception);
-        }
+
+        return InputFile.ReadAllBytes(path, "the release-notes file", InputFile.MaxNotesBytes);
     }
 }

@@ -759,7 +759,8 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("pass either --description or --description-file", both.Error, StringComparison.Ordinal);
         var missing = Check(environment, "--description-file", "nowhere.md");
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("cannot read the description file", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("the description file", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("nowhere.md' does not exist", missing.Error, StringComparison.Ordinal);
     }
 
     private CheckRun Check(IReadOnlyDictionary<string, string>? environment, params string[] arguments) => CheckRun.In(_repo.Path, environment, arguments);

@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+
+namespace BfReleaseNotes.Workspace;
+
+/// <summary>What a path is on disk, following symbolic links.</summary>
+internal enum FileKindValue
+{
+    Missing,
+    Regular,
+    Directory,
+    Fifo,
+    Device,
+    Socket,
+    Unknown,
+}
+
+/// <summary>
+/// Tells a regular file from a FIFO or a device before opening it: opening a FIFO waits for a writer forever, and
+/// .NET's file attributes do not say which a path is. On Linux this asks <c>statx</c> (one struct layout on every
+/// architecture); elsewhere it knows folders only, and reading is still capped.
+/// </summary>
+internal static partial class FileKind
+{
+    private const int AtFdCwd = -100;
+    private const uint StatxType = 0x1;
+    private const int ModeOffset = 28;
+
+    public static FileKindValue Of(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return FileKindValue.Directory;
+        }
+
+        if (!OperatingSystem.IsLinux())
+        {
+            return File.Exists(path) ? FileKindValue.Regular : FileKindValue.Missing;
+        }
+
+        var buffer = new byte[256];
+        try
+        {
+            if (Statx(AtFdCwd, path, 0, StatxType, buffer) != 0)
+            {
+                return File.Exists(path) ? FileKindValue.Unknown : FileKindValue.Missing;
+            }
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return File.Exists(path) ? FileKindValue.Unknown : FileKindValue.Missing;
+        }
+
+        var mode = BitConverter.ToUInt16(buffer, ModeOffset) & 0xF000;
+        return mode switch
+        {
+            0x8000 => FileKindValue.Regular,
+            0x4000 => FileKindValue.Directory,
+            0x1000 => FileKindValue.Fifo,
+            0x2000 or 0x6000 => FileKindValue.Device,
+            0xC000 => FileKindValue.Socket,
+            _ => FileKindValue.Unknown,
+        };
+    }
+
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, [Out] byte[] buffer);
+}

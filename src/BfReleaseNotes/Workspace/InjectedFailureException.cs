@@ -1,0 +1,20 @@
+namespace BfReleaseNotes.Workspace;
+
+/// <summary>A failure raised on purpose by a test (see <see cref="FaultInjection"/>); handled like an I/O error.</summary>
+internal sealed class InjectedFailureException : IOException
+{
+    public InjectedFailureException()
+        : base("injected failure")
+    {
+    }
+
+    public InjectedFailureException(string message)
+        : base(message)
+    {
+    }
+
+    public InjectedFailureException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
