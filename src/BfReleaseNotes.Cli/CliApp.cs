@@ -24,6 +24,7 @@ public static class CliApp
             CheckCommand.Create(context),
             ImportClickUpCommand.Create(context),
             RenderCommand.Create(context),
+            MergeDriverCommand.Create(context),
         ];
         foreach (var command in commands)
         {
