@@ -27,6 +27,9 @@ public enum CheckOutcome
     /// <summary>Fail: the range modifies or deletes a published release file, without the edit label.</summary>
     PublishedHistoryChanged,
 
+    /// <summary>Fail: <c>unreleased.md</c> at head holds entries already in a published file (a merge brought them back; <c>lint --fix</c> removes them).</summary>
+    EntriesAlreadyPublished,
+
     /// <summary>Cannot decide (exit 2): the base or head is not in the clone, not a repository, bad configuration.</summary>
     CannotDecide,
 }

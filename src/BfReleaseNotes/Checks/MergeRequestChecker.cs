@@ -192,6 +192,15 @@ public static partial class MergeRequestChecker
             failures.Add(CheckOutcome.PublishedHistoryChanged);
         }
 
+        // Issue 8: entries a merge brought back from a published file; the rule is RepublishedEntries', listed as diagnostics.
+        var republished = headDocument is null ? [] : Linting.RepublishedEntries.Find(new ParsedFile(unreleasedPath, headDocument, []),
+            headPublished.Keys.Select(name => Join(folder, name)).Select(file => ReleaseNotesParser.Parse(git.ReadFile(headSha, file) ?? [], DocumentKind.Published, file)));
+        if (!republished.IsEmpty)
+        {
+            failures.Add(CheckOutcome.EntriesAlreadyPublished);
+            diagnostics.AddRange(republished);
+        }
+
         var notesUpdated = unreleasedChanged && headDocument is not null && added.Count > 0;
         CheckOutcome? pass = notesUpdated ? CheckOutcome.NotesUpdated
             : addedPublished.Length > 0 ? CheckOutcome.Released
@@ -342,6 +351,10 @@ public static partial class MergeRequestChecker
             case CheckOutcome.PublishedHistoryChanged:
                 var changed = string.Join(", ", facts.ChangedPublished.Select(change => $"{change.File} is {(change.Kind == PublishedChangeKind.Deleted ? "deleted" : "modified")}"));
                 return $"check failed (published history changed): {changed}; published releases must not change, so revert it, or add the label '{editLabel}' if this is intended.";
+            case CheckOutcome.EntriesAlreadyPublished:
+                var back = facts.Diagnostics.Count(diagnostic => diagnostic.Code == DiagnosticCodes.AlreadyPublished);
+                return $"check failed (entries already published): {facts.UnreleasedPath} at head holds {Count(back, "entry", "entries")} already in a published file (listed as file:line:col); a merge brought {(back == 1 ? "it" : "them")} back, and the next promotion would publish {(back == 1 ? "it" : "them")} twice. " +
+                       "Run `bf-release-notes lint --fix` (it removes them from unreleased.md; they stay in the published files), commit and push.";
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "no sentence for this outcome");
         }

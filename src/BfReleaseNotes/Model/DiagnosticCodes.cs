@@ -30,6 +30,9 @@ public static class DiagnosticCodes
     /// <summary>An HTML comment that is never closed.</summary>
     public const string UnclosedComment = "BFRN008";
 
+    /// <summary>A conflict marker line (<c>&lt;&lt;&lt;&lt;&lt;&lt;&lt;</c>, <c>=======</c>, <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt;</c>, <c>|||||||</c>) outside a code block: an unresolved merge conflict.</summary>
+    public const string ConflictMarker = "BFRN009";
+
     /// <summary>The first heading is missing or is not the expected title.</summary>
     public const string BadTitle = "BFRN101";
 
@@ -78,6 +81,9 @@ public static class DiagnosticCodes
     /// <summary>The same flag group twice in one change-type section.</summary>
     public const string DuplicateFlagGroup = "BFRN116";
 
+    /// <summary>The same entry text twice in <c>unreleased.md</c> (two merge requests wrote it; warning; <c>--fix</c> keeps the first).</summary>
+    public const string DuplicateEntry = "BFRN117";
+
     /// <summary>A published file's title is not <c># X.Y.Z - YYYY-MM-DD</c>.</summary>
     public const string BadPublishedTitle = "BFRN201";
 
@@ -96,6 +102,9 @@ public static class DiagnosticCodes
     /// <summary>A flag group in a published file.</summary>
     public const string FlagGroupInPublished = "BFRN206";
 
+    /// <summary>A pending entry of <c>unreleased.md</c> whose text is already in a published file (a merge brought it back; <c>--fix</c> removes it).</summary>
+    public const string AlreadyPublished = "BFRN207";
+
     /// <summary>All codes with a one-line description, for documentation and tests.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
@@ -107,6 +116,7 @@ public static class DiagnosticCodes
         [BareCarriageReturn] = "a line ends with a bare carriage return (CR)",
         [UnclosedCodeFence] = "a fenced code block is never closed",
         [UnclosedComment] = "an HTML comment is never closed",
+        [ConflictMarker] = "unresolved merge conflict (a conflict marker line)",
         [BadTitle] = "missing or wrong title line",
         [UnknownHeading] = "unknown or misspelled section heading",
         [EntryOutsideChangeType] = "entry outside a change-type section",
@@ -123,11 +133,13 @@ public static class DiagnosticCodes
         [EmptyEntry] = "entry with no text",
         [UnexpectedHeadingLevel] = "heading level with no meaning here",
         [DuplicateFlagGroup] = "duplicate flag group",
+        [DuplicateEntry] = "the same entry twice in unreleased.md (warning, fixable)",
         [BadPublishedTitle] = "published title is not '# X.Y.Z - YYYY-MM-DD'",
         [BadVersion] = "version is not SemVer 2.0",
         [BadDate] = "date is not a valid ISO date",
         [VersionMismatch] = "title version differs from the file name",
         [InternalInPublished] = "Internal section in a published file",
         [FlagGroupInPublished] = "flag group in a published file",
+        [AlreadyPublished] = "pending entry already published; a merge brought it back (fixable)",
     };
 }
