@@ -99,7 +99,7 @@ public static class ReleaseNotesMerger
     private sealed class UnprovableMergeException(string message) : Exception(message);
 
     /// <summary>The key that says two entries are the same: the markdown without bullet and indentation.</summary>
-    internal static string KeyOf(Entry entry) => entry.Markdown;
+    private static string KeyOf(Entry entry) => Linting.RepublishedEntries.KeyOf(entry);
 
     private static List<Item> ItemsOf(ReleaseNotesDocument document)
     {
@@ -385,6 +385,21 @@ public static class ReleaseNotesMerger
 
             if (index < 0)
             {
+                // Nothing of theirs before it is here: before the first entry that follows it in theirs, else last.
+                var before = -1;
+                for (var i = at + 1; i < theirsContainer.Count && before < 0; i++)
+                {
+                    var following = theirsContainer[i].Key;
+                    before = body.FindIndex(part => part is Entry entry && KeyOf(entry) == following);
+                }
+
+                if (before >= 0)
+                {
+                    var entryText = text.EndsWith('\n') ? text : text + _eol;
+                    body.Insert(before, new Entry(entryText));
+                    return;
+                }
+
                 index = body.FindLastIndex(part => part is Entry);
             }
             else
@@ -400,8 +415,7 @@ public static class ReleaseNotesMerger
                 body[index] = WithLineEnding(body[index]);
             }
 
-            var entryText = text.EndsWith('\n') ? text : text + _eol;
-            body.Insert(index + 1, new Entry(entryText));
+            body.Insert(index + 1, new Entry(text.EndsWith('\n') ? text : text + _eol));
         }
 
         private DocumentPart WithLineEnding(DocumentPart part) => part switch
