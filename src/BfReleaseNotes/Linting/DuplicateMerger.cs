@@ -70,7 +70,35 @@ internal static class DuplicateMerger
             };
         }
 
-        return document with { Sections = [.. sections.Select(section => section with { ChangeTypes = MergeChangeTypes(section.ChangeTypes, eol) })] };
+        var merged = document with { Sections = [.. sections.Select(section => section with { ChangeTypes = MergeChangeTypes(section.ChangeTypes, eol) })] };
+        // A folded group that ended the file leaves the first one's blank line last; the file ends as it did.
+        return Markdown.BlankLines.AtEnd(document.ToText()) ? merged : TrimEnd(merged);
+    }
+
+    private static ReleaseNotesDocument TrimEnd(ReleaseNotesDocument document)
+    {
+        if (document.Sections.IsEmpty || document.Sections[^1].ChangeTypes.IsEmpty)
+        {
+            return document;
+        }
+
+        var section = document.Sections[^1];
+        var changeType = section.ChangeTypes[^1];
+        changeType = changeType.FlagGroups.IsEmpty
+            ? changeType with { Body = Trim(changeType.Body) }
+            : changeType with { FlagGroups = changeType.FlagGroups.SetItem(changeType.FlagGroups.Length - 1, changeType.FlagGroups[^1] with { Body = Trim(changeType.FlagGroups[^1].Body) }) };
+        return document with { Sections = document.Sections.SetItem(document.Sections.Length - 1, section with { ChangeTypes = section.ChangeTypes.SetItem(section.ChangeTypes.Length - 1, changeType) }) };
+
+        static ImmutableArray<DocumentPart> Trim(ImmutableArray<DocumentPart> body)
+        {
+            var end = body.Length;
+            while (end > 1 && IsBlank(body[end - 1]) && body.Take(end - 1).Any(part => !IsBlank(part)))
+            {
+                end--;
+            }
+
+            return end == body.Length ? body : body[..end];
+        }
     }
 
     private static ImmutableArray<ChangeTypeSection> MergeChangeTypes(ImmutableArray<ChangeTypeSection> changeTypes, string eol)
