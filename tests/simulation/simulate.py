@@ -30,6 +30,14 @@ import tempfile
 SECTIONS = ["public", "beta", "internal"]
 TYPES = ["added", "changed", "fixed", "security"]
 FLAGS = ["new-editor", "bulk-export", "dark-mode", "sso"]
+# Entries read like notes people write: varied sentences, not one template with a number changed.
+SUBJECTS = ["Exports of large projects", "Search in the archive", "The new editor", "Uploads over slow links", "Sign-in with SSO",
+            "The billing page", "Invoices in PDF", "Keyboard shortcuts", "The mobile dashboard", "Comment threads", "Webhooks",
+            "The audit log", "Team invitations", "Calendar sync"]
+VERBS = ["no longer time out", "keep accented letters", "show a clear error", "load twice as fast", "work offline",
+         "respect the time zone", "remember the last filter", "can be undone", "are listed by date", "support dark mode"]
+DETAILS = ["when the network drops", "for admins", "on Safari", "in every language", "after an update", "for guests",
+           "with screen readers", "in shared folders", "on the first visit", "for large teams"]
 
 
 class Repo:
@@ -89,7 +97,7 @@ def plan(count, seed):
         for index in range(rng.randint(1, 3)):
             section = rng.choices(SECTIONS, weights=[5, 2, 3])[0]
             ops.append(("add", section, rng.choice(TYPES), rng.choice(FLAGS) if section == "internal" else None,
-                        f"MR {number} change {index + 1}: {rng.choice(['exports', 'search', 'the editor', 'uploads', 'sign-in'])} {rng.choice(['is faster', 'keeps accents', 'no longer fails', 'shows a hint'])}."))
+                        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(DETAILS)} (MR {number}, change {index + 1})."))
         if rng.random() < 0.2:
             ops.append(("reword", 0))
         roll = rng.random()
@@ -156,7 +164,7 @@ def do_request(repo, request, branch):
             effects.append(("add", section, change, flag, text))
             repo.commit(f"MR {request['number']}: {text}")
         elif op[0] == "reword" and own:
-            old, new = own[0], own[0].replace(": ", ": (reworded) ", 1)
+            old, new = own[0], own[0].replace(" (MR ", ", as promised (MR ", 1)
             with open(repo.unreleased_path, encoding="utf-8") as handle:
                 content = handle.read()
             with open(repo.unreleased_path, "w", encoding="utf-8", newline="") as handle:
@@ -221,6 +229,9 @@ def simulate(mode, binary, requests, events, workdir):
         merged = repo.git("merge", "-q", "--no-ff", "--no-edit", branch, check=False)
         if merged.returncode != 0:
             stats["conflicts"] += 1
+            if mode == "driver":
+                print(f"  [driver] MR {request['number']} conflicts: {(merged.stdout + merged.stderr).strip()}", file=sys.stderr)
+                print(repo.git("diff", check=False).stdout[:3000], file=sys.stderr)
             # As a developer does after a conflict: abort, then redo the merge request on top of main.
             repo.git("merge", "--abort", check=False)
             effects = do_request(repo, request, branch + "-redo")

@@ -137,7 +137,7 @@ public static class ReleaseNotesMerger
         var sideById = sideItems.ToDictionary(item => item.Id, StringComparer.Ordinal);
         var baseIds = baseItems.Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
         var changes = new Dictionary<string, Change>(StringComparer.Ordinal);
-        var deletedByAnchor = new Dictionary<(EntryPath, string?), Queue<Item>>();
+        var deletedByAnchor = new Dictionary<(EntryPath, string?), List<Item>>();
         var baseById = baseItems.ToDictionary(item => item.Id, StringComparer.Ordinal);
         foreach (var group in baseItems.GroupBy(item => item.Path))
         {
@@ -157,12 +157,12 @@ public static class ReleaseNotesMerger
 
                 changes[item.Id] = new Change(ChangeKind.Deleted, null);
                 var slot = (item.Path, anchor);
-                if (!deletedByAnchor.TryGetValue(slot, out var queue))
+                if (!deletedByAnchor.TryGetValue(slot, out var list))
                 {
-                    deletedByAnchor[slot] = queue = new Queue<Item>();
+                    deletedByAnchor[slot] = list = [];
                 }
 
-                queue.Enqueue(item);
+                list.Add(item);
             }
         }
 
@@ -183,9 +183,11 @@ public static class ReleaseNotesMerger
                     continue;
                 }
 
-                if (deletedByAnchor.TryGetValue((item.Path, anchor), out var queue) && queue.Count > 0)
+                var edited = deletedByAnchor.TryGetValue((item.Path, anchor), out var candidates) ? MostSimilar(candidates, item.Key) : null;
+                if (edited is not null)
                 {
-                    changes[queue.Dequeue().Id] = new Change(ChangeKind.Edited, item);
+                    candidates!.Remove(edited);
+                    changes[edited.Id] = new Change(ChangeKind.Edited, item);
                 }
                 else
                 {
@@ -195,6 +197,39 @@ public static class ReleaseNotesMerger
         }
 
         return new SideChanges(changes, added, sideItems);
+    }
+
+    /// <summary>
+    /// The deleted entry that the added text rewords, if any: deletion and addition in the same gap are an edit only
+    /// when the texts are alike (at least 60% the same characters, by edit distance). Otherwise an entry that left
+    /// (promoted, removed) and an unrelated one that arrived at the same place would be taken for an edit, and an
+    /// edit meeting a deletion is a conflict.
+    /// </summary>
+    private static Item? MostSimilar(List<Item> deleted, string text)
+    {
+        Item? best = null;
+        var bestScore = 0.6;
+        foreach (var candidate in deleted)
+        {
+            var score = Similarity(candidate.Key, text);
+            if (score >= bestScore)
+            {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static double Similarity(string left, string right)
+    {
+        // Long entries are compared by their start: the quadratic distance stays small, and a rewording shows there.
+        const int Limit = 2000;
+        left = left.Length > Limit ? left[..Limit] : left;
+        right = right.Length > Limit ? right[..Limit] : right;
+        var longest = Math.Max(left.Length, right.Length);
+        return longest == 0 ? 1 : 1 - ((double)StructureChecker.Distance(left, right) / longest);
     }
 
     /// <summary>One merge: the result is a mutable copy of ours that theirs' changes are applied to.</summary>

@@ -130,6 +130,18 @@ public class ReleaseNotesMergerTests
     }
 
     [Fact]
+    public void An_entry_that_left_and_an_unrelated_one_that_arrived_at_its_place_are_not_an_edit()
+    {
+        var ours = Base.Replace("- Search no longer ignores accented letters.", "- Uploads of large files resume after a dropped connection.", StringComparison.Ordinal);
+        var theirs = Base.Replace("- Search no longer ignores accented letters.\n", string.Empty, StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+
+        Assert.Equal(0, result.Conflicts);
+        Assert.Equal(ours, result.Text);
+    }
+
+    [Fact]
     public void An_entry_edited_on_one_side_and_deleted_on_the_other_is_a_conflict()
     {
         var ours = Base.Replace("- Search no longer ignores accented letters.", "- Search no longer ignores accents.", StringComparison.Ordinal);
