@@ -248,6 +248,7 @@ def simulate(mode, binary, requests, events, workdir):
                 repo.commit("lint --fix after the merge")
             else:
                 stats["left_unfixed"] += 1
+                print(f"  [{mode}] after MR {request['number']}, lint --fix cannot repair:\n{repo.tool('lint', check=False).stderr}", file=sys.stderr)
                 repo.git("reset", "-q", "--hard", "HEAD~1")
                 effects = do_request(repo, request, branch + "-redo")
                 repo.git("merge", "-q", "--no-ff", "--no-edit", branch + "-redo")
@@ -278,6 +279,8 @@ def simulate(mode, binary, requests, events, workdir):
     duplicated = [text for text in set(everything) if everything.count(text) > 1]
     misplaced = [text for section, change, flag, text in actual_pending
                  if text in expected.pending and expected.pending[text] != (section, change, flag)]
+    for text in misplaced:
+        print(f"  [{mode}] misplaced: '{text}' is under {[place for place in actual_pending if place[3] == text][0][:3]}, expected {expected.pending[text]}", file=sys.stderr)
     stats.update({"lost": len(lost), "published_twice": len(duplicated), "misplaced": len(misplaced),
                   "final_lint_errors": lint_errors(repo), "entries": len(expected_texts)})
     return stats
