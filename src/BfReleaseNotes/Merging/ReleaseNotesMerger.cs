@@ -70,12 +70,6 @@ public static class ReleaseNotesMerger
         return new MergeResult(line.Text, line.Conflicts, MergeMethod.LineMerge, [note]);
     }
 
-    /// <summary>Where an entry sits: its visibility, change type and (Internal) flag.</summary>
-    private readonly record struct EntryPath(Visibility Visibility, ChangeType Type, string? Flag)
-    {
-        public override string ToString() => Flag is null ? $"{Visibility} > {Type}" : $"{Visibility} > {Type} > {Flag}";
-    }
-
     /// <summary>One entry of one side; <see cref="Id"/> tells apart two entries with the same text.</summary>
     private sealed record Item(EntryPath Path, string Key, int Occurrence, Entry Entry, string? PreviousKey)
     {
@@ -239,7 +233,7 @@ public static class ReleaseNotesMerger
         private readonly List<(EntryPath Path, string Key, string OursText, string TheirsText)> _conflicts = [];
         private readonly HashSet<string> _oursAddedKeys = new(StringComparer.Ordinal);
         private readonly string _eol = ours.LineEnding;
-        private Tree _result = new(ours);
+        private MergeTree _result = new(ours);
 
         public MergeResult Run()
         {
@@ -403,7 +397,7 @@ public static class ReleaseNotesMerger
                     throw new UnprovableMergeException(added.Diagnostics.FirstOrDefault()?.Message ?? "an entry could not be inserted");
                 }
 
-                _result = new Tree(added.Document!);
+                _result = new MergeTree(added.Document!);
                 return;
             }
 
@@ -466,9 +460,9 @@ public static class ReleaseNotesMerger
         /// </summary>
         private void MergeTrivia()
         {
-            var baseTrivia = TriviaOf(new Tree(baseDocument));
-            var oursTrivia = TriviaOf(new Tree(ours));
-            var theirsTrivia = TriviaOf(new Tree(theirs));
+            var baseTrivia = TriviaOf(new MergeTree(baseDocument));
+            var oursTrivia = TriviaOf(new MergeTree(ours));
+            var theirsTrivia = TriviaOf(new MergeTree(theirs));
             foreach (var (id, location) in baseTrivia)
             {
                 if (oursTrivia.ContainsKey(id) && !theirsTrivia.ContainsKey(id))
@@ -528,8 +522,8 @@ public static class ReleaseNotesMerger
         /// <summary>A flag group, change type or section theirs removed (graduation) goes when nothing is left in it.</summary>
         private void RemoveContainersTheirsRemoved()
         {
-            var theirsTree = new Tree(theirs);
-            var baseTree = new Tree(baseDocument);
+            var theirsTree = new MergeTree(theirs);
+            var baseTree = new MergeTree(baseDocument);
             foreach (var section in _result.Sections.ToList())
             {
                 foreach (var changeType in section.ChangeTypes.ToList())
@@ -585,7 +579,7 @@ public static class ReleaseNotesMerger
             return bare + ending;
         }
 
-        private static Dictionary<string, (string Container, Trivia Part, DocumentPart? Previous, List<DocumentPart> Body)> TriviaOf(Tree tree)
+        private static Dictionary<string, (string Container, Trivia Part, DocumentPart? Previous, List<DocumentPart> Body)> TriviaOf(MergeTree tree)
         {
             var result = new Dictionary<string, (string, Trivia, DocumentPart?, List<DocumentPart>)>(StringComparer.Ordinal);
             var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -616,124 +610,5 @@ public static class ReleaseNotesMerger
     {
         var firstLine = text.Split('\n')[0];
         return firstLine.Length <= 60 && !text.Contains('\n', StringComparison.Ordinal) ? firstLine : string.Concat(firstLine.AsSpan(0, Math.Min(57, firstLine.Length)), "...");
-    }
-
-    /// <summary>A mutable copy of a document's tree: bodies are lists that the merge edits in place.</summary>
-    private sealed class Tree
-    {
-        private readonly ReleaseNotesDocument _source;
-
-        public Tree(ReleaseNotesDocument document)
-        {
-            _source = document;
-            Preamble = [.. document.Preamble];
-            Sections = [.. document.Sections.Select(section => new SectionDraft(section))];
-        }
-
-        public List<DocumentPart> Preamble { get; }
-
-        public List<SectionDraft> Sections { get; }
-
-        public List<DocumentPart>? Body(EntryPath path) => Find(path.Visibility, path.Type, path.Flag);
-
-        public List<DocumentPart>? Find(Visibility visibility, ChangeType type, string? flag)
-        {
-            var changeType = Sections.FirstOrDefault(section => section.Visibility == visibility)?.ChangeTypes.FirstOrDefault(candidate => candidate.Type == type);
-            if (changeType is null)
-            {
-                return null;
-            }
-
-            return flag is null ? changeType.Body : changeType.Groups.FirstOrDefault(group => group.Key == flag)?.Body;
-        }
-
-        /// <summary>Every list of parts, in document order.</summary>
-        public IEnumerable<List<DocumentPart>> Bodies()
-        {
-            yield return Preamble;
-            foreach (var section in Sections)
-            {
-                yield return section.Leading;
-                foreach (var changeType in section.ChangeTypes)
-                {
-                    yield return changeType.Body;
-                    foreach (var group in changeType.Groups)
-                    {
-                        yield return group.Body;
-                    }
-                }
-            }
-        }
-
-        /// <summary>A name for a body that is the same in every side's tree.</summary>
-        public string KeyOf(List<DocumentPart> body)
-        {
-            if (ReferenceEquals(body, Preamble))
-            {
-                return "preamble";
-            }
-
-            foreach (var section in Sections)
-            {
-                if (ReferenceEquals(body, section.Leading))
-                {
-                    return $"{section.Visibility}";
-                }
-
-                foreach (var changeType in section.ChangeTypes)
-                {
-                    if (ReferenceEquals(body, changeType.Body))
-                    {
-                        return $"{section.Visibility}/{changeType.Type}";
-                    }
-
-                    foreach (var group in changeType.Groups.Where(group => ReferenceEquals(body, group.Body)))
-                    {
-                        return $"{section.Visibility}/{changeType.Type}/{group.Key}";
-                    }
-                }
-            }
-
-            return "?";
-        }
-
-        public List<DocumentPart>? Body(string key) => Bodies().FirstOrDefault(body => KeyOf(body) == key);
-
-        public ReleaseNotesDocument ToDocument() => _source with
-        {
-            Preamble = [.. Preamble],
-            Sections = [.. Sections.Select(section => section.Build())],
-        };
-    }
-
-    private sealed class SectionDraft(VisibilitySection section)
-    {
-        public Visibility Visibility { get; } = section.Visibility!.Value;
-
-        public List<DocumentPart> Leading { get; } = [.. section.Leading];
-
-        public List<ChangeTypeDraft> ChangeTypes { get; } = [.. section.ChangeTypes.Select(changeType => new ChangeTypeDraft(changeType))];
-
-        public VisibilitySection Build() => section with { Leading = [.. Leading], ChangeTypes = [.. ChangeTypes.Select(changeType => changeType.Build())] };
-    }
-
-    private sealed class ChangeTypeDraft(ChangeTypeSection changeType)
-    {
-        public ChangeType Type { get; } = changeType.Type!.Value;
-
-        public List<DocumentPart> Body { get; } = [.. changeType.Body];
-
-        public List<GroupDraft> Groups { get; } = [.. changeType.FlagGroups.Select(group => new GroupDraft(group))];
-
-        public ChangeTypeSection Build() => changeType with { Body = [.. Body], FlagGroups = [.. Groups.Select(group => group.Build())] };
-    }
-
-    private sealed class GroupDraft(FlagGroup group)
-    {
-        public string? Key { get; } = group.Key;
-
-        public List<DocumentPart> Body { get; } = [.. group.Body];
-
-        public FlagGroup Build() => group with { Body = [.. Body] };
     }
 }
