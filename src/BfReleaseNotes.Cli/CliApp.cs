@@ -51,6 +51,7 @@ public static partial class CliApp
             ShowCommand.Create(context),
             ChangelogCommand.Create(context),
             CompletionCommand.Create(context),
+            MergeDriverCommand.Create(context),
         ];
         foreach (var command in commands)
         {

@@ -19,6 +19,24 @@ public static class CaseFiles
         return inputs[0];
     }
 
+    /// <summary>
+    /// The diagnostics of a case's input: the parse's, and for a working file with a <c>published/</c> folder beside it
+    /// in the case, the folder rule's (<see cref="BfReleaseNotes.Linting.RepublishedEntries"/>), as <c>lint</c> reports them.
+    /// </summary>
+    public static IReadOnlyList<Model.Diagnostic> Diagnose(string caseName)
+    {
+        var input = DiagnosticInput(caseName);
+        var parsed = BfReleaseNotes.Markdown.ReleaseNotesParser.Parse(File.ReadAllBytes(input), BfReleaseNotes.Workspace.ReleaseNotesFolder.KindOf(input), input);
+        var published = Path.Combine(DiagnosticsRoot, caseName, "published");
+        if (!Directory.Exists(published))
+        {
+            return parsed.Diagnostics;
+        }
+
+        var files = Directory.GetFiles(published, "*.md").Select(file => BfReleaseNotes.Markdown.ReleaseNotesParser.Parse(File.ReadAllBytes(file), Model.DocumentKind.Published, file));
+        return [.. parsed.Diagnostics, .. BfReleaseNotes.Linting.RepublishedEntries.Find(parsed, files)];
+    }
+
     /// <summary>The expected <c>line:col CODE</c> lines of a diagnostic case.</summary>
     public static IReadOnlyList<string> ExpectedDiagnostics(string caseName) =>
         ReadLines(Path.Combine(DiagnosticsRoot, caseName, "expected.txt"));

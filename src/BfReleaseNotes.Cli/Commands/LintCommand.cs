@@ -16,7 +16,7 @@ internal static class LintCommand
         var files = new Argument<string[]>("FILE") { Description = "Files to check (default: unreleased.md and every published file in --dir).", Arity = ArgumentArity.ZeroOrMore };
         var dir = CommonOptions.Dir();
         var format = CommonOptions.Format();
-        var fix = new Option<bool>("--fix") { Description = "Fix heading case, section order, bullet markers and a BOM; writes nothing if errors remain that it cannot fix." };
+        var fix = new Option<bool>("--fix") { Description = "Fix heading case, section order, bullet markers, a BOM, sections and flag groups written twice, entries written twice or already published; writes nothing if errors remain that it cannot fix." };
         CommonOptions.RefuseOptionLikeValues(files, "lint");
         var command = new Command("lint", "Check release-notes files; diagnostics go to stderr as path:line:col: error CODE: message.\n" + ExitCodes.Help)
         {
@@ -61,13 +61,16 @@ internal static class LintCommand
     private static int Run(CliContext context, List<string> paths, string format, bool fix, WriteSession? session)
     {
         var originals = paths.Select(path => ReleaseNotesFolder.Read(path, ReleaseNotesFolder.KindOf(path))).ToList();
+        // A working file is also judged against the published files beside it (an entry a merge brought back).
+        var published = originals.Select(parsed => parsed.Document?.Kind == DocumentKind.Unreleased ? RepublishedEntries.PublishedBeside(parsed.File) : []).ToList();
+        originals = [.. originals.Select((parsed, i) => parsed with { Diagnostics = parsed.Diagnostics.AddRange(RepublishedEntries.Find(parsed, published[i])) })];
         var results = new List<ParsedFile>();
         var fixes = new List<(string Path, FixResult Fix)>();
         for (var i = 0; i < paths.Count; i++)
         {
             if (fix && originals[i].Document is not null)
             {
-                var fixedResult = LintFixer.Fix(originals[i]);
+                var fixedResult = LintFixer.Fix(originals[i], published[i]);
                 fixes.Add((paths[i], fixedResult));
                 results.Add(fixedResult.Result);
             }

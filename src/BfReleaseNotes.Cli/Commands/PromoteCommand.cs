@@ -99,6 +99,14 @@ internal static class PromoteCommand
         // sees what this one wrote, so nothing is lost or published twice.
         using var session = dryRun ? null : CommonOptions.OpenSession(context, folder, "promote");
         var unreleased = session?.ReadUnreleased() ?? folder.ReadUnreleased();
+        var republished = Linting.RepublishedEntries.Find(unreleased, Linting.RepublishedEntries.PublishedBeside(folder.UnreleasedPath));
+        if (!republished.IsEmpty)
+        {
+            CommonOptions.PrintDiagnostics(context, republished);
+            context.Error.WriteLine($"error: {republished.Length} entr{(republished.Length == 1 ? "y" : "ies")} of {folder.UnreleasedPath} already published (listed above); a merge brought them back, so promoting would publish them twice. Run 'bf-release-notes lint --fix' to remove them from unreleased.md (they stay in the published files), then promote again. No file was changed.");
+            return ExitCodes.ContentProblems;
+        }
+
         var outcome = Promoter.Plan(unreleased, [.. folder.PublishedFiles().Select(file => file.Version)], request, folder);
         switch (outcome.Status)
         {

@@ -11,11 +11,12 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
     {
         var (file, line) = outcome switch
         {
-            CheckOutcome.NotesInvalid => evidence.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error) is { } error
+            CheckOutcome.NotesInvalid => evidence.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Code != DiagnosticCodes.AlreadyPublished) is { } error
                 ? (error.File, error.Position.Line)
                 : (evidence.HeadUnreleasedPath, 1),
             CheckOutcome.PendingEntriesRemoved => (diff.Removed[0].File, diff.Removed[0].Line),
             CheckOutcome.PublishedHistoryChanged => (diff.HistoryChanges[0].File, 1),
+            CheckOutcome.EntriesAlreadyPublished => evidence.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.AlreadyPublished).Select(back => (back.File, back.Position.Line)).First(),
             CheckOutcome.ConfigurationChanged => evidence.HeadConfigurationError is { } configError ? (configError.File, configError.Line) : (evidence.ConfigPath, 1),
             _ => (evidence.HeadUnreleasedPath, 1),
         };
@@ -63,7 +64,7 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
                     return $"check failed (notes invalid): {evidence.UnreleasedMissing}.";
                 }
 
-                var errors = evidence.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+                var errors = evidence.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Code != DiagnosticCodes.AlreadyPublished).ToList();
                 var files = string.Join(", ", errors.Select(diagnostic => diagnostic.File).Distinct(StringComparer.Ordinal));
                 var flagHint = errors.Any(error => error.Code == DiagnosticCodes.UnknownFlag)
                     ? " Flags unknown to the feature-flag registry: correct the key or create the flag (`bf-release-notes flags check` shows them)."
@@ -77,6 +78,11 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
                 var changed = string.Join(", ", diff.HistoryChanges.Select(change => change.ToString()));
                 return $"check failed (published history changed): {changed}; published releases must not change (a release is a new, newer, lint-clean file holding only entries that left {evidence.UnreleasedPath}, as `bf-release-notes promote` writes it), " +
                        $"so revert {(diff.HistoryChanges.Length == 1 ? "it" : "them")}, or add the label '{configuration.EditLabel}' if this is intended (a history import, a move of the notes folder).";
+            case CheckOutcome.EntriesAlreadyPublished:
+                var count = evidence.Diagnostics.Count(diagnostic => diagnostic.Code == DiagnosticCodes.AlreadyPublished);
+                var them = count == 1 ? "it" : "them";
+                return $"check failed (entries already published): {unreleased} at head holds {CheckPolicy.Count(count, "entry", "entries")} already in a published file (listed as file:line:col); a merge brought {them} back, and the next promotion would publish {them} twice. " +
+                       "Run `bf-release-notes lint --fix` (it removes them from unreleased.md; they stay in the published files), commit and push.";
             case CheckOutcome.ConfigurationChanged:
                 if (evidence.HeadConfigurationError is { } error)
                 {

@@ -30,6 +30,9 @@ public enum CheckOutcome
     /// <summary>Fail: the merge request changes the check's own rules (its <c>config.json</c>) without the edit label, or breaks them.</summary>
     ConfigurationChanged,
 
+    /// <summary>Fail: <c>unreleased.md</c> at head holds entries already in a published file (a merge brought them back; <c>lint --fix</c> removes them).</summary>
+    EntriesAlreadyPublished,
+
     /// <summary>Cannot decide (exit 2): the base or head is not in the clone, not a repository, bad configuration.</summary>
     CannotDecide,
 }

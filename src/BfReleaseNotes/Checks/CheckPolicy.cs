@@ -29,7 +29,9 @@ public static class CheckPolicy
         var (optOut, optOutHints) = FindOptOut(evidence, labels);
 
         var failures = new List<CheckOutcome>();
-        var invalid = evidence.UnreleasedMissing is not null || evidence.Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        // An entry a merge brought back (BFRN207) is its own failure, with its own fix, not "notes invalid".
+        var invalid = evidence.UnreleasedMissing is not null ||
+                      evidence.Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Code != DiagnosticCodes.AlreadyPublished);
         if (invalid)
         {
             failures.Add(CheckOutcome.NotesInvalid);
@@ -43,6 +45,12 @@ public static class CheckPolicy
         if (diff.HistoryChanges.Length > 0 && !editAllowed)
         {
             failures.Add(CheckOutcome.PublishedHistoryChanged);
+        }
+
+        // No label allows it: the next promotion would publish these entries a second time.
+        if (evidence.Diagnostics.Any(diagnostic => diagnostic.Code == DiagnosticCodes.AlreadyPublished))
+        {
+            failures.Add(CheckOutcome.EntriesAlreadyPublished);
         }
 
         // A broken configuration would stop every later check: the label cannot allow it.

@@ -80,6 +80,7 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
         CheckOutcome.PendingEntriesRemoved => "pending-entries-removed",
         CheckOutcome.PublishedHistoryChanged => "published-history-changed",
         CheckOutcome.ConfigurationChanged => "configuration-changed",
+        CheckOutcome.EntriesAlreadyPublished => "entries-already-published",
         CheckOutcome.CannotDecide => "cannot-decide",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown outcome"),
     };

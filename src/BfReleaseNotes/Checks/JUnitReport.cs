@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using BfReleaseNotes.Model;
 using BfReleaseNotes.Safety;
 
 namespace BfReleaseNotes.Checks;
@@ -23,6 +24,7 @@ public static class JUnitReport
         (CheckOutcome.PendingEntriesRemoved, "no pending entry is removed"),
         (CheckOutcome.PublishedHistoryChanged, "published history is unchanged"),
         (CheckOutcome.ConfigurationChanged, "the check's configuration is unchanged"),
+        (CheckOutcome.EntriesAlreadyPublished, "no pending entry is already published"),
     ];
 
     /// <summary>The report's bytes (UTF-8 XML, no BOM).</summary>
@@ -108,6 +110,9 @@ public static class JUnitReport
                 break;
             case CheckOutcome.ConfigurationChanged:
                 lines.AddRange(result.ConfigurationChanges);
+                break;
+            case CheckOutcome.EntriesAlreadyPublished:
+                lines.AddRange(result.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.AlreadyPublished).Select(diagnostic => diagnostic.ToString()));
                 break;
             default:
                 break;

@@ -174,6 +174,7 @@ public static partial class MergeRequestChecker
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         string? unreleasedMissing = null;
         ImmutableArray<CheckedEntry>? headEntries = null;
+        ReleaseNotesDocument? headDocument = null;
         if (unreleasedChanged && headUnreleased is null)
         {
             var renamedTo = changes.FirstOrDefault(change => change.Kind == GitChangeKind.Renamed && change.OldPath == unreleasedPath).Path;
@@ -188,6 +189,7 @@ public static partial class MergeRequestChecker
         {
             var parsed = ReleaseNotesParser.Parse(headUnreleased, DocumentKind.Unreleased, headUnreleasedPath);
             diagnostics.AddRange(parsed.Diagnostics);
+            headDocument = parsed.Document;
             if (parsed.Document is not null)
             {
                 headEntries = [.. Locate(parsed.Document, headUnreleasedPath)];
@@ -203,6 +205,14 @@ public static partial class MergeRequestChecker
 
         var basePublished = PublishedFiles(git.FilesIn(baseSha, folder));
         var headPublished = PublishedFiles(git.FilesIn(headSha, headFolder));
+        if (headDocument is not null)
+        {
+            // Issue 8: pending entries a merge brought back from a published file (RepublishedEntries' rule, code BFRN207).
+            diagnostics.AddRange(Linting.RepublishedEntries.Find(
+                new ParsedFile(headUnreleasedPath, headDocument, []),
+                headPublished.Keys.Select(name => Join(headFolder, name)).Select(file => ReleaseNotesParser.Parse(git.ReadFile(headSha, file) ?? [], DocumentKind.Published, file))));
+        }
+
         var leftBehind = headFolder == folder ? headPublished : PublishedFiles(git.FilesIn(headSha, folder));
         var changedPublished = ImmutableArray.CreateBuilder<PublishedFileChange>();
         foreach (var (name, blob) in basePublished.OrderBy(file => file.Key, StringComparer.Ordinal))

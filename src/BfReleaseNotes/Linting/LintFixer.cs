@@ -16,9 +16,20 @@ public static class LintFixer
     /// when there was nothing to fix, or when the fix would change how an entry reads (then the original parse is
     /// returned, with its problems). The caller writes the text only when the new parse has no errors.
     /// </summary>
-    public static FixResult Fix(ParsedFile parsed)
+    public static FixResult Fix(ParsedFile parsed) => Fix(parsed, []);
+
+    /// <summary>
+    /// Fixes what can be fixed, as <see cref="Fix(ParsedFile)"/>, and also what merges leave behind in the working
+    /// file: a section or flag group written twice is merged into the first (the later one's entries move, byte for
+    /// byte, after the first one's), an entry written twice keeps its first copy, and an entry already in one of
+    /// <paramref name="published"/> is removed (<see cref="RepublishedEntries"/>). Every other entry is kept.
+    /// </summary>
+    /// <param name="parsed">The parsed file.</param>
+    /// <param name="published">The published files beside a working file (empty for a published file).</param>
+    public static FixResult Fix(ParsedFile parsed, IReadOnlyList<ParsedFile> published)
     {
         ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(published);
         if (parsed.Document is null)
         {
             return new FixResult(parsed, null, false);
@@ -33,7 +44,12 @@ public static class LintFixer
 
         var original = parsed.Document;
         var eol = original.LineEnding;
-        var sections = original.Sections.Select(section => FixSection(section, eol)).ToImmutableArray();
+        var removed = parsed.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.DuplicateEntry)
+            .Concat(RepublishedEntries.Find(parsed, published))
+            .Select(diagnostic => diagnostic.Position).ToHashSet();
+        var kept = removed.Count == 0 ? original : DuplicateMerger.RemoveEntries(original, removed);
+        kept = DuplicateMerger.MergeDuplicates(kept, eol);
+        var sections = kept.Sections.Select(section => FixSection(section, eol)).ToImmutableArray();
         sections = Reorder(sections, section => section.Visibility.HasValue ? (int)section.Visibility.Value : int.MaxValue, section => AppendTrailing(section, eol));
         var preamble = original.Preamble.Select(part => part is Heading { Level: 1 } heading && original.Kind == DocumentKind.Unreleased
             && heading.Title.Equals("Unreleased", StringComparison.OrdinalIgnoreCase) && heading.Title != "Unreleased"
@@ -45,7 +61,7 @@ public static class LintFixer
         var bytes = fixedDocument.ToBytes();
         var reparsed = ReleaseNotesParser.Parse(bytes, original.Kind, parsed.File);
         var changed = !bytes.AsSpan().SequenceEqual(original.ToBytes());
-        if (reparsed.Document is null || !SameEntries(original, reparsed.Document))
+        if (reparsed.Document is null || !SameEntries(kept, reparsed.Document))
         {
             // Moving a section can change how markdown reads what follows it (an unclosed HTML comment or an
             // open code fence swallows the next section). Then nothing is fixed: the original problems stay
@@ -53,7 +69,8 @@ public static class LintFixer
             return new FixResult(parsed, original.ToText(), false);
         }
 
-        return new FixResult(reparsed, text, changed);
+        var left = RepublishedEntries.Find(reparsed, published);
+        return new FixResult(left.IsEmpty ? reparsed : reparsed with { Diagnostics = reparsed.Diagnostics.AddRange(left) }, text, changed);
     }
 
     private static VisibilitySection FixSection(VisibilitySection section, string eol)

@@ -141,6 +141,8 @@ public static class ReleaseNotesParser
             }
         }
 
+        ConflictMarkers.Report(markdown, lines, file, diagnostics);
+
         var units = CollectUnits(markdown, lines);
         var builder = new DocumentBuilder(kind, file, lines, diagnostics);
         foreach (var unit in units)
@@ -152,11 +154,18 @@ public static class ReleaseNotesParser
         var checker = new StructureChecker(kind, file, diagnostics);
         document = checker.Check(document);
         EntryContentChecker.Check(markdown, lines, file, diagnostics);
+        if (kind == DocumentKind.Unreleased)
+        {
+            DuplicateEntries.Report(document, file, diagnostics);
+        }
         if (string.IsNullOrWhiteSpace(text))
         {
             // An empty file has no title either, but saying so next to BFRN003 adds nothing.
             diagnostics.RemoveAll(diagnostic => diagnostic.Code is DiagnosticCodes.BadTitle or DiagnosticCodes.BadPublishedTitle);
         }
+        // A marker line is also stray text to the structure rules; the conflict is the one thing to say about it.
+        var markerLines = diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.ConflictMarker).Select(diagnostic => diagnostic.Position.Line).ToHashSet();
+        diagnostics.RemoveAll(diagnostic => diagnostic.Code != DiagnosticCodes.ConflictMarker && markerLines.Contains(diagnostic.Position.Line));
         diagnostics.Sort((left, right) =>
         {
             var byLine = left.Position.Line.CompareTo(right.Position.Line);

@@ -146,7 +146,7 @@ internal sealed partial class StructureChecker(DocumentKind kind, string file, L
             if (key is not null && !seen.Add(key))
             {
                 Report(DiagnosticCodes.DuplicateFlagGroup, group.Heading.Position,
-                    $"flag group '{key}' appears twice under '### {section.Heading.Title}'; merge the two groups");
+                    $"flag group '{key}' appears twice under '### {section.Heading.Title}' (a union merge writes this); merge the two groups, or run 'bf-release-notes lint --fix', which does that", fixable: true);
             }
 
             CheckEntries(group.Body);
@@ -262,7 +262,7 @@ internal sealed partial class StructureChecker(DocumentKind kind, string file, L
             if (!seen.Add(value))
             {
                 Report(DiagnosticCodes.DuplicateSection, heading.Position,
-                    $"'{describe(value)}' appears twice; move the entries of the second one into the first and delete its heading");
+                    $"'{describe(value)}' appears twice (a union merge writes this); move the entries of the second one into the first and delete its heading, or run 'bf-release-notes lint --fix', which does that", fixable: true);
                 continue;
             }
 

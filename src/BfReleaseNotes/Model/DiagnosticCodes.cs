@@ -31,6 +31,9 @@ public static class DiagnosticCodes
     /// <summary>An HTML comment that is never closed.</summary>
     public const string UnclosedComment = "BFRN008";
 
+    /// <summary>A conflict marker line (<c>&lt;&lt;&lt;&lt;&lt;&lt;&lt;</c>, <c>=======</c>, <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt;</c>, <c>|||||||</c>) outside a code block: an unresolved merge conflict.</summary>
+    public const string ConflictMarker = "BFRN009";
+
     /// <summary>The first heading is missing or is not the expected title.</summary>
     public const string BadTitle = "BFRN101";
 
@@ -84,6 +87,8 @@ public static class DiagnosticCodes
 
     /// <summary>A heading written inside an entry (warning: the app demotes it below the change type).</summary>
     public const string HeadingInsideEntry = "BFRN131";
+    /// <summary>The same entry text twice in <c>unreleased.md</c> (two merge requests wrote it; warning; <c>--fix</c> keeps the first).</summary>
+    public const string DuplicateEntry = "BFRN117";
 
     /// <summary>A published file's title is not <c># X.Y.Z - YYYY-MM-DD</c>.</summary>
     public const string BadPublishedTitle = "BFRN201";
@@ -114,6 +119,8 @@ public static class DiagnosticCodes
 
     /// <summary>A flag is removed from the registry, but its entries are still pending in Internal (warning).</summary>
     public const string FlagRemoved = "BFRN303";
+    /// <summary>A pending entry of <c>unreleased.md</c> whose text is already in a published file (a merge brought it back; <c>--fix</c> removes it).</summary>
+    public const string AlreadyPublished = "BFRN207";
 
     /// <summary>All codes with a one-line description, for documentation and tests.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -126,6 +133,7 @@ public static class DiagnosticCodes
         [BareCarriageReturn] = "a line ends with a bare carriage return (CR)",
         [UnclosedCodeFence] = "a fenced code block is never closed",
         [UnclosedComment] = "an HTML comment is never closed",
+        [ConflictMarker] = "unresolved merge conflict (a conflict marker line)",
         [BadTitle] = "missing or wrong title line",
         [UnknownHeading] = "unknown or misspelled section heading",
         [EntryOutsideChangeType] = "entry outside a change-type section",
@@ -144,6 +152,7 @@ public static class DiagnosticCodes
         [DuplicateFlagGroup] = "duplicate flag group",
         [UnsafeLinkUrl] = "link URL with a scheme other than http, https or mailto",
         [HeadingInsideEntry] = "heading inside an entry (warning)",
+        [DuplicateEntry] = "the same entry twice in unreleased.md (warning, fixable)",
         [BadPublishedTitle] = "published title is not '# X.Y.Z - YYYY-MM-DD'",
         [BadVersion] = "version is not SemVer 2.0",
         [BadDate] = "date is not a valid ISO date",
@@ -154,5 +163,6 @@ public static class DiagnosticCodes
         [FlagOnForEveryone] = "flag on for everyone, entries still Internal (warning)",
         [FlagOnForBeta] = "flag on for the beta audience, entries still Internal (warning)",
         [FlagRemoved] = "flag removed from the registry, entries still pending (warning)",
+        [AlreadyPublished] = "pending entry already published; a merge brought it back (fixable)",
     };
 }

@@ -5,7 +5,10 @@ using FsCheck.Xunit;
 
 namespace BfReleaseNotes.Tests.Properties;
 
-/// <summary><c>lint --fix</c> is idempotent and never adds, drops or rewrites an entry.</summary>
+/// <summary>
+/// <c>lint --fix</c> is idempotent and never adds, drops or rewrites an entry; the one thing it drops is a second copy
+/// of an entry (BFRN117, what a union merge writes), so every distinct entry text is kept.
+/// </summary>
 [Properties(Arbitrary = [typeof(ReleaseNotesArbitraries)], MaxTest = 200)]
 public class LintFixProperties
 {
@@ -18,7 +21,7 @@ public class LintFixProperties
         var result = LintFixer.Fix(parsed);
 
         Assert.Empty(result.Result.Diagnostics);
-        Assert.Equal(EntryMultiset(parsed), EntryMultiset(result.Result));
+        Assert.Equal(EntrySet(parsed), EntrySet(result.Result));
     }
 
     [Property]
@@ -53,11 +56,12 @@ public class LintFixProperties
         var once = LintFixer.Fix(parsed);
         var twice = LintFixer.Fix(ReleaseNotesParser.Parse(once.Text!, DocumentKind.Unreleased, "unreleased.md"));
 
-        Assert.Equal(EntryMultiset(parsed), EntryMultiset(once.Result));
+        Assert.Equal(EntrySet(parsed), EntrySet(once.Result));
+        Assert.True(once.Result.Document!.AllEntries.Count() >= EntrySet(parsed).Count);
         Assert.Equal(once.Text, twice.Text);
     }
 
-    /// <summary>Entries without their bullet character (the one thing a fix may change), sorted.</summary>
-    private static List<string> EntryMultiset(ParsedFile parsed) =>
-        [.. parsed.Document!.AllEntries.Select(entry => entry.Markdown).Order(StringComparer.Ordinal)];
+    /// <summary>Distinct entries without their bullet character (the one thing a fix may change), sorted.</summary>
+    private static List<string> EntrySet(ParsedFile parsed) =>
+        [.. parsed.Document!.AllEntries.Select(entry => entry.Markdown).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
