@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BfReleaseNotes.Merging;
+using BfReleaseNotes.Workspace;
 
 namespace BfReleaseNotes.Cli.Commands;
 
@@ -60,7 +61,9 @@ internal static class MergeDriverCommand
         };
         command.SetAction(parse =>
         {
-            var changes = MergeDriverSetup.Apply(context.Resolve(parse.GetValue(repo)!), parse.GetValue(dir)!, parse.GetValue(driver) ?? ThisProgram(), parse.GetValue(uninstall));
+            // The folder as the repository names it: --dir, else "folder" of the configuration, else release-notes.
+            var folder = parse.GetValue(dir) ?? CommonOptions.Locate(context, null).Configuration.Folder ?? ReleaseNotesFolder.DefaultPath;
+            var changes = MergeDriverSetup.Apply(context.Resolve(parse.GetValue(repo)!), folder, parse.GetValue(driver) ?? ThisProgram(), parse.GetValue(uninstall));
             foreach (var change in changes)
             {
                 context.Out.WriteLine(change);

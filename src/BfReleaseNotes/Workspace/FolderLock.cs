@@ -141,6 +141,11 @@ public sealed class FolderLock : IDisposable
         {
             return TakeOverIfStale(folder, path, command, out holder);
         }
+        catch (IOException) when (Directory.Exists(folder) && !File.Exists(path))
+        {
+            // The holder released it between our attempt and our look: not acquired this time; the caller tries again.
+            return null;
+        }
         catch (DirectoryNotFoundException exception)
         {
             throw new EnvironmentException($"the release-notes folder '{folder}' does not exist; run 'bf-release-notes init --dir {folder}' or pass --dir", exception);

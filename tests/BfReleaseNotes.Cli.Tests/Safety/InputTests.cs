@@ -122,10 +122,10 @@ public sealed class InputTests : IDisposable
         var add = CliProcess.Run(_folder.Root, "add", "--section", "public", "--type", "added", "--frobnicate");
 
         Assert.Equal(2, lint.ExitCode);
-        Assert.Contains("unknown option '--frobnicate' for 'lint'", lint.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown option '--frobnicate' for 'bf-release-notes lint'", lint.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("init", lint.Error, StringComparison.Ordinal);
         Assert.Equal(2, add.ExitCode);
-        Assert.Contains("unknown option '--frobnicate' for 'add'", add.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown option '--frobnicate' for 'bf-release-notes add'", add.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(_folder.Entries(), entry => entry.Entry == "--frobnicate");
     }
 

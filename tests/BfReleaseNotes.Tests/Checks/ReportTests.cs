@@ -42,7 +42,7 @@ public class ReportTests
         var suite = XDocument.Parse(Encoding.UTF8.GetString(JUnitReport.Create(result))).Root!.Element("testsuite")!;
 
         Assert.Equal("[]", codeQuality);
-        Assert.Equal("5", suite.Attribute("tests")!.Value);
+        Assert.Equal("6", suite.Attribute("tests")!.Value);
         Assert.Equal("0", suite.Attribute("failures")!.Value);
         Assert.All(suite.Elements("testcase"), testCase => Assert.Null(testCase.Element("failure")));
     }
@@ -76,9 +76,9 @@ public class ReportTests
 
         var document = XDocument.Parse(junit);
         using var json = JsonDocument.Parse(codeQuality);
-        Assert.Contains("\\u001B[31mred", junit, StringComparison.Ordinal);
+        Assert.Contains("\\x1b[31mred", junit, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001B', junit);
-        Assert.Contains("\\u001B[31mred", json.RootElement.EnumerateArray().Select(finding => finding.GetProperty("description").GetString()).First(text => text!.StartsWith("pending entry removed", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("\\x1b[31mred", json.RootElement.EnumerateArray().Select(finding => finding.GetProperty("description").GetString()).First(text => text!.StartsWith("pending entry removed", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal("2", document.Root!.Element("testsuite")!.Attribute("failures")!.Value);
     }
 
