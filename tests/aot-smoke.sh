@@ -44,10 +44,12 @@ git rev-parse -q --verify refs/tags/release-1.1.0 >/dev/null || fail "tag releas
 "$bin" show latest --format json | grep -q '"version": "1.1.0"' || fail "show latest --format json"
 "$bin" changelog --output CHANGELOG.md 2>/dev/null && "$bin" changelog --check >/dev/null || fail "changelog --check after writing it"
 
-# Feature flags: the registry read from the head commit (check) and from disk (flags check), source-generated JSON.
-git checkout -qb flags
+# Feature flags: the check takes its rules (the registry) from the target branch's config.json, then reads the
+# registry file at head; flags check reads it from disk; source-generated JSON.
 printf '{ "flags": { "registry": "release-notes/flags.json" } }\n' > release-notes/config.json
 printf '{ "flags": [ { "key": "new-editor", "environments": { "*": { "state": "on" } } } ] }\n' > release-notes/flags.json
+git add -A && git commit -qm "Feature-flag registry"
+git checkout -qb flags
 "$bin" add --section internal --type added --flag new-edtor "Drafts are saved." >/dev/null
 git add -A && git commit -qm "Flagged work"
 set +e
@@ -79,11 +81,11 @@ set -e
 wait "$first" && wait "$second" || fail "two adds at once did not both succeed"
 grep -q "First at once." release-notes/unreleased.md && grep -q "Second at once." release-notes/unreleased.md || fail "an entry of two adds at once was lost"
 set +e
-BFRN_TEST_FAULT=transaction:rename-1:crash "$bin" promote --version 1.1.0 >/dev/null 2>&1
+BFRN_TEST_FAULT=transaction:rename-1:crash "$bin" promote --version 1.2.0 >/dev/null 2>&1
 set -e
 "$bin" add --section public --type added "After the crash." 2>"$work/recovery.txt" >/dev/null || fail "the command after a killed promote failed"
 grep -q "finished an interrupted 'bf-release-notes promote'" "$work/recovery.txt" || fail "the killed promote was not finished: $(cat "$work/recovery.txt")"
-[ "$(grep -c "at once." release-notes/1.1.0.md)" = 2 ] || fail "the recovered release does not hold both entries"
+[ "$(grep -c "at once." release-notes/1.2.0.md)" = 2 ] || fail "the recovered release does not hold both entries"
 [ -z "$(ls -A release-notes | grep -E '\.bfrn|\.tmp$|\.bak$')" ] || fail "leftovers after recovery: $(ls -A release-notes)"
 
 mkdir -p "$work/plain" && cd "$work/plain"
