@@ -156,6 +156,98 @@ public sealed class PromotionRuleTests : IDisposable
         Assert.Equal("a comment or link definition would be lost", Violation(before, changed));
     }
 
+    [Fact]
+    public void The_safety_net_names_the_errors_of_both_new_files()
+    {
+        var (before, plan) = RealPlan();
+
+        var broken = plan with
+        {
+            PublishedContent = Encoding.UTF8.GetBytes("## Public\n\n### Added\n\n- New export.\n"),
+            UnreleasedContent = Encoding.UTF8.GetBytes(Emptied["# Unreleased\n\n".Length..]),
+        };
+
+        Assert.Equal(
+            $"the new files would not parse cleanly: {plan.PublishedPath}:1:1: error BFRN201: the published file has no title; its first heading must be '# X.Y.Z - YYYY-MM-DD', e.g. '# 1.42.0 - 2026-11-25'; " +
+            $"{plan.UnreleasedPath}:1:1: error BFRN101: the file has no title; its first heading must be '# Unreleased'",
+            Violation(before, broken));
+    }
+
+    [Fact]
+    public void The_safety_net_names_the_errors_of_the_new_unreleased_file()
+    {
+        var (before, plan) = RealPlan();
+
+        var broken = plan with { UnreleasedContent = Encoding.UTF8.GetBytes(Emptied["# Unreleased\n\n".Length..]) };
+
+        Assert.Equal(
+            $"the new files would not parse cleanly: {plan.UnreleasedPath}:1:1: error BFRN101: the file has no title; its first heading must be '# Unreleased'",
+            Violation(before, broken));
+    }
+
+    [Fact]
+    public void The_safety_net_lists_missing_and_unexpected_entries_even_when_the_count_agrees()
+    {
+        var (before, plan) = RealPlan();
+
+        var swapped = plan with { PublishedContent = Encoding.UTF8.GetBytes("# 1.0.0 - 2026-11-25\n\n## Public\n\n### Added\n\n- Invented one.\n- Invented two.\n") };
+
+        Assert.Equal(
+            "entries are not conserved (3 before, 3 after); missing: [- Beta export. | - New export.], unexpected: [- Invented one. | - Invented two.]",
+            Violation(before, swapped));
+    }
+
+    [Fact]
+    public void The_summary_counts_published_entries_per_section_and_change_type_leaving_out_empty_ones()
+    {
+        var outcome = Plan("# Unreleased\n\n## Public\n\n### Added\n\n- One.\n\n### Changed\n\n### Fixed\n\n- Two.\n- Three.\n\n## Beta\n\n### Security\n\n- Four.\n\n" +
+            "## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- Hidden.\n");
+
+        Assert.Equal<EntryCount>(
+            [new EntryCount(Visibility.Public, ChangeType.Added, 1), new EntryCount(Visibility.Public, ChangeType.Fixed, 2), new EntryCount(Visibility.Beta, ChangeType.Security, 1)],
+            [.. outcome.Plan!.Summary.Published]);
+        Assert.Equal<FlagCount>([new FlagCount("new-editor", 1)], [.. outcome.Plan.Summary.InternalLeftBehind]);
+    }
+
+    [Fact]
+    public void An_explicit_version_wins_over_the_automatic_bump_and_records_no_decision()
+    {
+        var parsed = ReleaseNotesParser.Parse("# Unreleased\n\n## Public\n\n### Removed\n\n- Old API.\n", DocumentKind.Unreleased, _scratch.Unreleased);
+
+        var outcome = Promoter.Plan(parsed, [new SemVersion(1, 4, 0)], new PromotionRequest(new SemVersion(1, 5, 0), VersionBump.Minor, Date) { AutoBump = BumpRule.Default }, _scratch.Folder);
+
+        Assert.Equal("1.5.0", outcome.Plan!.Version.ToString());
+        Assert.Null(outcome.Plan.Summary.Decision);
+    }
+
+    [Fact]
+    public void A_kept_heading_keeps_its_own_spelling_and_a_missing_blank_line_after_the_section_heading_is_added()
+    {
+        var outcome = Plan("# Unreleased\n\n## Public\n### added\n\n- New export.\n\n## Internal\n");
+
+        Assert.Equal("# Unreleased\n\n## Public\n\n### added\n\n### Changed\n\n### Fixed\n\n## Internal\n", Encoding.UTF8.GetString(outcome.Plan!.UnreleasedContent));
+    }
+
+    [Fact]
+    public void A_comment_at_the_end_of_a_file_without_a_newline_gets_one_when_headings_follow_it()
+    {
+        var outcome = Plan("# Unreleased\n\n## Public\n\n### Added\n\n- New export.\n\n<!-- note -->");
+
+        Assert.Equal("# Unreleased\n\n## Public\n\n### Added\n\n<!-- note -->\n\n### Changed\n\n### Fixed\n", Encoding.UTF8.GetString(outcome.Plan!.UnreleasedContent));
+    }
+
+    [Fact]
+    public void Null_arguments_are_refused_by_name()
+    {
+        var parsed = ReleaseNotesParser.Parse(Original, DocumentKind.Unreleased, _scratch.Unreleased);
+        var request = new PromotionRequest(new SemVersion(1, 0, 0), VersionBump.Minor, Date);
+
+        Assert.Equal("unreleased", Assert.Throws<ArgumentNullException>(() => Promoter.Plan(null!, [], request, _scratch.Folder)).ParamName);
+        Assert.Equal("publishedVersions", Assert.Throws<ArgumentNullException>(() => Promoter.Plan(parsed, null!, request, _scratch.Folder)).ParamName);
+        Assert.Equal("request", Assert.Throws<ArgumentNullException>(() => Promoter.Plan(parsed, [], null!, _scratch.Folder)).ParamName);
+        Assert.Equal("folder", Assert.Throws<ArgumentNullException>(() => Promoter.Plan(parsed, [], request, null!)).ParamName);
+    }
+
     private const string Original =
         "# Unreleased\n\n<!-- preamble -->\n\n## Public\n\n### Added\n\n- New export.\n\n<!-- keep -->\n\n## Beta\n\n### Added\n\n- Beta export.\n\n" +
         "## Internal\n\n### Changed\n\n#### Flag: `new-editor`\n\n- Hidden change.\n";
