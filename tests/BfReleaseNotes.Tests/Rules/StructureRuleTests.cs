@@ -84,6 +84,38 @@ public class StructureRuleTests
             Diagnostics("# Unreleased\n\n## Added\n\n- One change.\n"));
     }
 
+    [Fact]
+    public void A_visibility_used_as_a_change_type_heading_says_to_write_it_at_level_two()
+    {
+        Assert.Contains(
+            "unreleased.md:5:1: error BFRN102: unknown section '### Public'; 'Public' is a visibility section: write '## Public'",
+            Diagnostics("# Unreleased\n\n## Beta\n\n### Public\n\n- One change.\n"));
+    }
+
+    [Fact]
+    public void Sections_out_of_order_name_both_headings()
+    {
+        Assert.Contains(
+            "unreleased.md:9:1: error BFRN105: '## Public' must come before '## Beta'; 'bf-release-notes lint --fix' reorders sections",
+            Diagnostics("# Unreleased\n\n## Beta\n\n### Added\n\n- Beta.\n\n## Public\n\n### Added\n\n- Public.\n"));
+    }
+
+    [Fact]
+    public void Entries_directly_under_a_visibility_heading_are_checked_too()
+    {
+        Assert.Contains(
+            "unreleased.md:5:1: warning BFRN112: entry bullet '*' should be '-'; 'bf-release-notes lint --fix' changes it",
+            Diagnostics("# Unreleased\n\n## Public\n\n* Loose entry.\n\n### Added\n\n- One change.\n"));
+    }
+
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(101, false)]
+    public void A_flag_key_has_at_most_100_characters(int length, bool valid)
+    {
+        Assert.Equal(valid, StructureChecker.IsValidFlagKey(new string('a', length)));
+    }
+
     [Theory]
     [InlineData("", "", 0)]
     [InlineData("", "ABC", 3)]
