@@ -57,8 +57,8 @@ public static partial class Promoter
         }
 
         var published = (Visibility[])[Visibility.Public, Visibility.Beta];
+        // Stryker disable once Equality : with != the other published section comes first, but the writer groups by visibility and Internal has no direct entries in a valid file
         var entries = published
-            // Stryker disable once Equality : with != the other published section comes first, but the writer groups by visibility and Internal has no direct entries in a valid file
             .SelectMany(visibility => document.Sections.Where(section => section.Visibility == visibility))
             .SelectMany(section => section.ChangeTypes.SelectMany(changeType =>
                 changeType.DirectEntries.Select(entry => new PublishedEntry(section.Visibility!.Value, changeType.Type!.Value, entry.Text))))
