@@ -75,6 +75,7 @@ internal sealed partial class StructureChecker(DocumentKind kind, string file, L
         else
         {
             version = parsedVersion;
+            // Stryker disable once Logical : the file name gives a version exactly when it parses, so && and || decide alike
             if (ReleaseNotesParser.TryParsePublishedFileName(file, out var fileVersion) && fileVersion is not null && fileVersion != parsedVersion)
             {
                 Report(DiagnosticCodes.VersionMismatch, title.Position,
