@@ -19,7 +19,7 @@ public class MutationProperties
     }
 
     [Property]
-    public void Fixing_a_mutated_file_is_idempotent_and_keeps_every_entry(MutatedDocument document)
+    public void Fixing_a_mutated_file_is_idempotent_and_keeps_every_distinct_entry(MutatedDocument document)
     {
         var parsed = ReleaseNotesParser.Parse(document.Text, DocumentKind.Unreleased, "unreleased.md");
 
@@ -53,6 +53,7 @@ public class MutationProperties
         }
     }
 
+    /// <summary>Distinct entry texts, sorted: an entry written twice (BFRN117, what a careless merge leaves) keeps one copy.</summary>
     private static List<string> Entries(ParsedFile parsed) =>
-        [.. parsed.Document!.AllEntries.Select(entry => entry.Markdown).Order(StringComparer.Ordinal)];
+        [.. parsed.Document!.AllEntries.Select(entry => entry.Markdown).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
