@@ -294,30 +294,8 @@ internal sealed partial class StructureChecker(DocumentKind kind, string file, L
         return best is not null && bestDistance <= Math.Max(2, best.Length / 2) ? best : null;
     }
 
-    /// <summary>Levenshtein distance; names here are short, so the quadratic table is fine.</summary>
-    internal static int Distance(string left, string right)
-    {
-        var previous = new int[right.Length + 1];
-        var current = new int[right.Length + 1];
-        for (var j = 0; j <= right.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= left.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= right.Length; j++)
-            {
-                var cost = left[i - 1] == right[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[right.Length];
-    }
+    /// <summary>Levenshtein distance: the one the suggestions of every command use (<see cref="Text.Suggestion.Distance"/>).</summary>
+    internal static int Distance(string left, string right) => Text.Suggestion.Distance(left, right);
 
     private void Report(string code, SourcePosition position, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, bool fixable = false) =>
         diagnostics.Add(new Diagnostic(code, severity, file, position, message, fixable));
