@@ -27,21 +27,15 @@ internal static class NextVersionCommand
             // The very plan promote makes (same request, same library call), so the two cannot disagree.
             var request = PromoteCommand.Request(folder, version: null, bumpName, location.Configuration.Promote.Bump, DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime));
             var outcome = Promoter.Plan(folder.ReadUnreleased(), [.. folder.PublishedFiles().Select(file => file.Version)], request, folder);
-            switch (outcome.Status)
+            if (PromotionFailure.Report(context, outcome) is { } failed)
             {
-                case PromotionStatus.Invalid:
-                    CommonOptions.PrintDiagnostics(context, outcome.Diagnostics);
-                    context.Error.WriteLine($"error: {outcome.Message}");
-                    return ExitCodes.ContentProblems;
-                case PromotionStatus.Refused:
-                    context.Error.WriteLine($"error: {outcome.Message}");
-                    return ExitCodes.ContentProblems;
-                case PromotionStatus.ConservationFailed:
-                    context.Error.WriteLine($"error: {outcome.Message}");
-                    return ExitCodes.CouldNotRun;
-                case PromotionStatus.NothingToPromote:
-                    context.Error.WriteLine("nothing to promote: Public and Beta are empty");
-                    return ExitCodes.Ok;
+                return failed;
+            }
+
+            if (outcome.Status == PromotionStatus.NothingToPromote)
+            {
+                context.Error.WriteLine("nothing to promote: Public and Beta are empty");
+                return ExitCodes.Ok;
             }
 
             var summary = outcome.Summary!;

@@ -99,30 +99,16 @@ internal static class PromoteCommand
         // sees what this one wrote, so nothing is lost or published twice.
         using var session = dryRun ? null : CommonOptions.OpenSession(context, folder, "promote");
         var unreleased = session?.ReadUnreleased() ?? folder.ReadUnreleased();
-        var republished = Linting.RepublishedEntries.Find(unreleased, Linting.RepublishedEntries.PublishedBeside(folder.UnreleasedPath));
-        if (!republished.IsEmpty)
+        var outcome = Promoter.Plan(unreleased, [.. folder.PublishedFiles().Select(file => file.Version)], request, folder);
+        if (PromotionFailure.Report(context, outcome) is { } failed)
         {
-            CommonOptions.PrintDiagnostics(context, republished);
-            context.Error.WriteLine($"error: {republished.Length} entr{(republished.Length == 1 ? "y" : "ies")} of {folder.UnreleasedPath} already published (listed above); a merge brought them back, so promoting would publish them twice. Run 'bf-release-notes lint --fix' to remove them from unreleased.md (they stay in the published files), then promote again. No file was changed.");
-            return ExitCodes.ContentProblems;
+            return failed;
         }
 
-        var outcome = Promoter.Plan(unreleased, [.. folder.PublishedFiles().Select(file => file.Version)], request, folder);
-        switch (outcome.Status)
+        if (outcome.Status == PromotionStatus.NothingToPromote)
         {
-            case PromotionStatus.Invalid:
-                CommonOptions.PrintDiagnostics(context, outcome.Diagnostics);
-                context.Error.WriteLine($"error: {outcome.Message}");
-                return ExitCodes.ContentProblems;
-            case PromotionStatus.Refused:
-                context.Error.WriteLine($"error: {outcome.Message}");
-                return ExitCodes.ContentProblems;
-            case PromotionStatus.ConservationFailed:
-                context.Error.WriteLine($"error: {outcome.Message}");
-                return ExitCodes.CouldNotRun;
-            case PromotionStatus.NothingToPromote:
-                Report(context, outcome, json, dryRun, written: false, commitSha: null, tagName: null);
-                return ExitCodes.Ok;
+            Report(context, outcome, json, dryRun, written: false, commitSha: null, tagName: null);
+            return ExitCodes.Ok;
         }
 
         var plan = outcome.Plan!;

@@ -41,6 +41,15 @@ public static partial class Promoter
             return PromotionOutcome.Invalid(unreleased.Diagnostics);
         }
 
+        // An entry already in a published file came back through a merge (a union merge keeps the other side's copy
+        // of lines the promotion deleted): promoting it would publish it twice. Refused here, so every caller of the
+        // library gets it, not only the CLI.
+        var republished = Linting.RepublishedEntries.Find(unreleased, Linting.RepublishedEntries.PublishedBeside(folder.UnreleasedPath));
+        if (!republished.IsEmpty)
+        {
+            return PromotionOutcome.Republished(republished, folder.UnreleasedPath);
+        }
+
         var document = unreleased.Document;
         var latest = publishedVersions.OrderByDescending(version => version, SemVersion.PrecedenceComparer).FirstOrDefault();
         var decision = request.Version is null ? request.AutoBump?.Decide(document, latest, folder.UnreleasedPath) : null;

@@ -12,7 +12,7 @@ public enum PromotionStatus
     /// <summary>Public and Beta are empty: nothing to write (exit 0).</summary>
     NothingToPromote,
 
-    /// <summary>unreleased.md has errors (exit 1).</summary>
+    /// <summary>unreleased.md has errors, or holds entries already published (BFRN207) (exit 1).</summary>
     Invalid,
 
     /// <summary>The version is not greater than the latest, or its file exists (exit 1).</summary>
@@ -41,6 +41,10 @@ public sealed record PromotionOutcome(
         new(PromotionStatus.NothingToPromote, null, summary, [], "Public and Beta are empty: nothing to promote, no file written");
 
     internal static PromotionOutcome Invalid(ImmutableArray<Diagnostic> diagnostics) => new(PromotionStatus.Invalid, null, null, diagnostics, "unreleased.md has errors; fix them (see 'bf-release-notes lint') and promote again. No file was written");
+
+    internal static PromotionOutcome Republished(ImmutableArray<Diagnostic> diagnostics, string unreleasedPath) => new(PromotionStatus.Invalid, null, null, diagnostics,
+        $"{diagnostics.Length} entr{(diagnostics.Length == 1 ? "y" : "ies")} of {unreleasedPath} already published (listed above); a merge brought them back, so promoting would publish them twice. " +
+        "Run 'bf-release-notes lint --fix' to remove them from unreleased.md (they stay in the published files), then promote again. No file was changed");
 
     internal static PromotionOutcome Refused(string message) => new(PromotionStatus.Refused, null, null, [], message + ". No file was written");
 

@@ -76,6 +76,9 @@ public sealed class MergeDriverTests : IDisposable
         Assert.Contains("already published", promote.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(_repo.UnreleasedPath));
         Assert.False(File.Exists(Path.Combine(_repo.Root, "release-notes", "1.1.0.md")));
+        var next = _repo.Tool("next-version");
+        Assert.Equal((1, string.Empty), (next.ExitCode, next.Out));
+        Assert.Contains("already published", next.Error, StringComparison.Ordinal);
         var check = _repo.Tool("check", "--base", main);
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("check failed (entries already published)", check.Out + check.Error, StringComparison.Ordinal);

@@ -43,6 +43,23 @@ public sealed class PromotionRuleTests : IDisposable
     }
 
     [Fact]
+    public void An_entry_already_in_a_published_file_is_refused_with_its_place_so_it_is_never_published_twice()
+    {
+        _scratch.WriteFile("1.0.0.md", "# 1.0.0 - 2026-11-18\n\n## Public\n\n### Added\n\n- Projects can be exported as PDF.\n");
+        var parsed = ReleaseNotesParser.Parse(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Search in drafts.\n- Projects can be exported as PDF.\n", DocumentKind.Unreleased, _scratch.Unreleased);
+
+        var outcome = Promoter.Plan(parsed, [new SemVersion(1, 0, 0)], new PromotionRequest(null, VersionBump.Minor, Date), _scratch.Folder);
+
+        Assert.Equal(PromotionStatus.Invalid, outcome.Status);
+        Assert.Null(outcome.Plan);
+        var diagnostic = Assert.Single(outcome.Diagnostics);
+        Assert.Equal(("BFRN207", 8), (diagnostic.Code, diagnostic.Position.Line));
+        Assert.StartsWith($"1 entry of {_scratch.Unreleased} already published", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("'bf-release-notes lint --fix'", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Public_as_the_last_section_ends_the_file_right_after_its_last_heading()
     {
         var outcome = Plan("# Unreleased\n\n## Public\n\n### Added\n\n- New export.\n\n<!-- keep this note -->\n");
