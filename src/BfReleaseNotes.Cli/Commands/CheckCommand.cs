@@ -57,7 +57,7 @@ internal static class CheckCommand
             context.Out.WriteLine(JsonSerializer.Serialize(CheckReportJson.From(result), ReadableJson.CheckReportJson));
             if (result.Outcome == CheckOutcome.CannotDecide)
             {
-                context.Error.WriteLine($"error: {SafeText.Escape(result.Summary)}");
+                context.Error.WriteLine($"error: {result.Summary}");
             }
         }
         else
@@ -138,12 +138,12 @@ internal static class CheckCommand
     {
         if (result.Outcome == CheckOutcome.CannotDecide)
         {
-            context.Error.WriteLine($"error: {SafeText.Escape(result.Summary)}");
+            context.Error.WriteLine($"error: {result.Summary}");
             return;
         }
 
         // Sentences quote entries, descriptions and commit subjects: untrusted text must not drive the terminal.
-        context.Out.WriteLine(SafeText.Escape(result.Summary));
+        context.Out.WriteLine(result.Summary);
         if (result.Range is { } range)
         {
             context.Out.WriteLine($"  compared head {Short(range.HeadCommit)} ({range.Head.Source}) with base {Short(range.MergeBaseCommit)} ({range.Base.Source}); {result.ChangedPaths.Length} path(s) changed, {result.RelevantPaths.Length} need notes.");
@@ -153,27 +153,27 @@ internal static class CheckCommand
         {
             var reason = optOut.Reason is null ? string.Empty : $", reason: {optOut.Reason}";
             var line = optOut.Line is null ? string.Empty : $", line: {optOut.Line}";
-            context.Out.WriteLine(SafeText.Escape($"  opt-out: {optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit message" }} ({optOut.Where}){reason}{line}"));
+            context.Out.WriteLine($"  opt-out: {optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit message" }} ({optOut.Where}){reason}{line}");
         }
 
         foreach (var detail in result.Details)
         {
-            context.Out.WriteLine($"  {SafeText.Escape(detail)}");
+            context.Out.WriteLine($"  {detail}");
         }
 
         foreach (var entry in result.AddedEntries)
         {
-            context.Out.WriteLine(SafeText.Escape($"  + {entry.File}:{entry.Line} ({entry.Place}): {FirstLine(entry.Content)}"));
+            context.Out.WriteLine($"  + {entry.File}:{entry.Line} ({entry.Place}): {FirstLine(entry.Content)}");
         }
 
         foreach (var entry in result.PublishedEntries)
         {
-            context.Out.WriteLine(SafeText.Escape($"  > published ({entry.Place}): {FirstLine(entry.Content)}"));
+            context.Out.WriteLine($"  > published ({entry.Place}): {FirstLine(entry.Content)}");
         }
 
         foreach (var entry in result.RemovedEntries)
         {
-            context.Out.WriteLine(SafeText.Escape($"  - removed {entry.File}:{entry.Line} at base ({entry.Place}): {FirstLine(entry.Content)}"));
+            context.Out.WriteLine($"  - removed {entry.File}:{entry.Line} at base ({entry.Place}): {FirstLine(entry.Content)}");
         }
 
         foreach (var change in result.ChangedPublishedFiles)

@@ -5,9 +5,9 @@ namespace BfReleaseNotes.Cli.Terminal;
 
 /// <summary>
 /// Writes to a terminal: colours the words a reader looks for (<c>error</c> red, <c>warning</c> yellow,
-/// <c>check passed</c> green, <c>check failed</c> red) and shows control characters from notes, commits or labels as
-/// <c>\u001b</c>-style text, so untrusted text cannot move the cursor or recolour the screen. Used only when the
-/// stream is a terminal; a redirected stream gets the plain bytes.
+/// <c>check passed</c> green, <c>check failed</c> red). It sits under the <see cref="TerminalSafeWriter"/> every
+/// command writes to, so the text it receives has its control characters escaped already; its own colour goes out
+/// as trusted text. Used only when the stream is a terminal; a redirected stream gets no colour.
 /// </summary>
 internal sealed partial class TerminalWriter : TextWriter
 {
@@ -83,23 +83,12 @@ internal sealed partial class TerminalWriter : TextWriter
         base.Dispose(disposing);
     }
 
-    /// <summary>The line as the terminal shows it: control characters made visible, then the keywords coloured.</summary>
-    internal string Decorate(string line)
+    /// <summary>
+    /// The line as the terminal shows it: the keywords coloured. Control characters from notes, commits or labels are
+    /// already escaped: commands write through the <see cref="TerminalSafeWriter"/> that wraps this writer.
+    /// </summary>
+    internal string Decorate(string text)
     {
-        var safe = new StringBuilder(line.Length);
-        foreach (var character in line)
-        {
-            if (char.IsControl(character) && character != '\t' || character is '\u2028' or '\u2029' or '\u202E' or '\u202D')
-            {
-                BfReleaseNotes.Safety.TerminalText.AppendEscape(safe, character);
-            }
-            else
-            {
-                safe.Append(character);
-            }
-        }
-
-        var text = safe.ToString();
         if (!_colour)
         {
             return text;

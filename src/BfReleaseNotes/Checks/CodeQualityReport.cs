@@ -83,7 +83,7 @@ public static class CodeQualityReport
 
     // JSON escapes control characters itself; escaping first keeps them visible in GitLab's widget too.
     private static byte[] Serialize(List<CodeQualityFinding> findings) =>
-        JsonSerializer.SerializeToUtf8Bytes([.. findings.Select(finding => finding with { Description = SafeText.Escape(finding.Description) })], Context.ListCodeQualityFinding);
+        JsonSerializer.SerializeToUtf8Bytes([.. findings.Select(finding => finding with { Description = Safety.TerminalText.Escape(finding.Description) })], Context.ListCodeQualityFinding);
 }
 
 /// <summary>One finding of a Code Quality report.</summary>

@@ -67,19 +67,19 @@ public static class JUnitReport
             {
                 writer.WriteStartElement("testcase");
                 writer.WriteAttributeString("classname", ClassName);
-                writer.WriteAttributeString("name", SafeText.Escape(item.Name));
+                writer.WriteAttributeString("name", Safety.TerminalText.Escape(item.Name));
                 if (item.Failure is not null || item.Error is not null)
                 {
                     writer.WriteStartElement(item.Failure is not null ? "failure" : "error");
-                    writer.WriteAttributeString("message", SafeText.Escape(item.Failure ?? item.Error!));
-                    writer.WriteString(SafeText.Escape(item.Detail));
+                    writer.WriteAttributeString("message", Safety.TerminalText.Escape(item.Failure ?? item.Error!));
+                    writer.WriteString(Safety.TerminalText.Escape(item.Detail));
                     writer.WriteEndElement();
                 }
 
                 writer.WriteEndElement();
             }
 
-            writer.WriteElementString("system-out", SafeText.Escape(Lines([result.Summary, .. result.Details])));
+            writer.WriteElementString("system-out", Safety.TerminalText.Escape(Lines([result.Summary, .. result.Details])));
 
             writer.WriteEndElement();
             writer.WriteEndElement();

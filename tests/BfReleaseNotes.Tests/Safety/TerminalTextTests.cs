@@ -18,6 +18,9 @@ public sealed class TerminalTextTests
         { "nul\0byte", "nul\\x00byte" },
         { "bidi \u202egnp.exe", "bidi \\u202egnp.exe" },
         { "isolate \u2066x\u2069", "isolate \\u2066x\\u2069" },
+        { "line\u2028separator\u2029", "line\\u2028separator\\u2029" },
+        { "xml non-characters \ufffe\uffff", "xml non-characters \\ufffe\\uffff" },
+        { "cr at the end\r", "cr at the end\\r" },
     };
 
     [Theory]
@@ -36,6 +39,16 @@ public sealed class TerminalTextTests
         const string text = "a\tb\nc\r\nÄ→ 日本 🎉\n";
 
         Assert.Same(text, TerminalText.Escape(text));
+    }
+
+    /// <summary>Written out here, not as theory data: xunit replaces a lone surrogate in its test case names.</summary>
+    [Fact]
+    public void Escape_shows_a_lone_surrogate_which_an_xml_report_cannot_hold_and_keeps_a_pair()
+    {
+        Assert.Equal("lone \\ud800 high", TerminalText.Escape("lone \ud800 high"));
+        Assert.Equal("lone low \\udc00", TerminalText.Escape("lone low \udc00"));
+        Assert.Equal("swapped \\udc00\\ud800 then 🎉", TerminalText.Escape("swapped \udc00\ud800 then 🎉"));
+        Assert.Equal("high at the end \\ud83c", TerminalText.Escape("high at the end \ud83c"));
     }
 
     [Fact]
