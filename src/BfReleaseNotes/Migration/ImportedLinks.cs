@@ -10,59 +10,12 @@ namespace BfReleaseNotes.Migration;
 /// Keeps the import from ever writing a link that runs code: a ClickUp task named
 /// <c>&lt;a href="javascript:..."&gt;</c>, or holding <c>[x](javascript:...)</c>, <c>&lt;vbscript:...&gt;</c> or
 /// <c>[r]: data:text/html,...</c>, is imported with the link turned into plain text (its brackets escaped), so the
-/// words stay and nothing is clickable. Only <c>http</c>, <c>https</c>, <c>mailto</c> and relative URLs stay links.
+/// words stay and nothing is clickable. Which URLs stay links is <see cref="Rendering.LinkPolicy"/>'s decision, the same
+/// one the renderer and lint apply, so an imported note is never judged by a second, different rule.
 /// </summary>
 internal static class ImportedLinks
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
-    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
-
-    /// <summary>
-    /// Whether <paramref name="url"/> is safe as a link target, judged as a browser would read it: HTML entities
-    /// and percent-escapes decoded, control characters and whitespace (which browsers drop) removed.
-    /// </summary>
-    public static bool IsSafeUrl(string? url)
-    {
-        if (string.IsNullOrEmpty(url))
-        {
-            return true;
-        }
-
-        var decoded = url;
-        // Decoding twice catches an entity that spells a percent-escape and the reverse.
-        for (var i = 0; i < 2; i++)
-        {
-            decoded = WebUtility.HtmlDecode(decoded);
-            try
-            {
-                decoded = Uri.UnescapeDataString(decoded);
-            }
-            catch (UriFormatException)
-            {
-                // Not decodable: judged as written.
-            }
-        }
-
-        var cleaned = new StringBuilder(decoded.Length);
-        foreach (var c in decoded)
-        {
-            if (!char.IsControl(c) && !char.IsWhiteSpace(c))
-            {
-                cleaned.Append(c);
-            }
-        }
-
-        var text = cleaned.ToString();
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        var pathStart = text.AsSpan().IndexOfAny("/?#");
-        if (colon <= 0 || (pathStart >= 0 && pathStart < colon))
-        {
-            return true; // no scheme: a relative URL
-        }
-
-        var scheme = text[..colon];
-        return SafeSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
-    }
 
     /// <summary>
     /// Returns <paramref name="markdown"/> with every link, image, autolink and link definition whose target is not
@@ -118,13 +71,13 @@ internal static class ImportedLinks
         {
             switch (node)
             {
-                case LinkInline link when !IsSafeUrl(link.Url) || (link.Reference is { } reference && !IsSafeUrl(reference.Url)):
+                case LinkInline link when !Rendering.LinkPolicy.IsAllowed(link.Url) || (link.Reference is { } reference && !Rendering.LinkPolicy.IsAllowed(reference.Url)):
                     positions.Add(BracketAt(markdown, link.Span.Start));
                     break;
-                case AutolinkInline autolink when !IsSafeUrl(autolink.Url):
+                case AutolinkInline autolink when !Rendering.LinkPolicy.IsAllowed(autolink.Url):
                     positions.Add(autolink.Span.Start);
                     break;
-                case LinkReferenceDefinition definition when !IsSafeUrl(definition.Url):
+                case LinkReferenceDefinition definition when !Rendering.LinkPolicy.IsAllowed(definition.Url):
                     positions.Add(BracketAt(markdown, definition.Span.Start));
                     break;
                 default:
