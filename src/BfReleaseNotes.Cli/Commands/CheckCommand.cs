@@ -99,7 +99,7 @@ internal static class CheckCommand
         var transaction = new FileTransaction();
         var inputs = options.DescriptionFile is null ? [] : new[] { (context.Resolve(options.DescriptionFile), "the description file") };
         var notesFolder = Path.Combine(context.Resolve(options.Repo ?? "."), options.Dir ?? ReleaseNotesFolder.DefaultPath);
-        foreach (var (option, path, content) in new[] { ("--report-codequality", options.CodeQuality, (Func<byte[]>)(() => CodeQualityReport.Create(result))), ("--report-junit", options.JUnit, () => JUnitReport.Create(result)) })
+        foreach (var (option, path, content, isEarlierReport) in new[] { ("--report-codequality", options.CodeQuality, (Func<byte[]>)(() => CodeQualityReport.Create(result)), (Func<byte[], bool>)CodeQualityReport.IsReport), ("--report-junit", options.JUnit, () => JUnitReport.Create(result), JUnitReport.IsReport) })
         {
             if (path is null)
             {
@@ -109,7 +109,7 @@ internal static class CheckCommand
             var resolved = context.Resolve(path);
             var bytes = content();
             OutputPath.EnsureNotInput(resolved, option, inputs, notesFolder);
-            OutputPath.EnsureMayReplace(resolved, option, bytes, options.Force);
+            OutputPath.EnsureMayReplace(resolved, option, bytes, options.Force, isEarlierReport);
             transaction.Write(resolved, bytes);
         }
 

@@ -12,7 +12,7 @@ namespace BfReleaseNotes.Checks;
 /// findings, each with <c>description</c>, <c>check_name</c>, a stable <c>fingerprint</c>, <c>severity</c> and
 /// <c>location.path</c>/<c>location.lines.begin</c>. A pass is an empty array. UTF-8 without a byte-order mark.
 /// </summary>
-public static class CodeQualityReport
+public static partial class CodeQualityReport
 {
     /// <summary>The report's bytes (UTF-8, no BOM).</summary>
     public static byte[] Create(CheckResult result)
@@ -74,6 +74,31 @@ public static class CodeQualityReport
 
         return Serialize(findings);
     }
+
+    /// <summary>
+    /// Whether <paramref name="bytes"/> are a report this class wrote: a JSON array (empty after a passing check) whose
+    /// every finding has a fingerprint and one of the check's names (<c>release-notes-...</c> or a diagnostic code
+    /// <c>BFRNnnn</c>), so a re-run may replace it; anything else is somebody else's file.
+    /// </summary>
+    public static bool IsReport(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(bytes);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array && document.RootElement.EnumerateArray().All(finding =>
+                finding.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                finding.TryGetProperty("fingerprint", out var fingerprint) && fingerprint.ValueKind == System.Text.Json.JsonValueKind.String &&
+                finding.TryGetProperty("check_name", out var name) && name.GetString() is { } checkName && OwnCheckName().IsMatch(checkName));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(release-notes-[a-z-]+|BFRN[0-9]{3})\z")]
+    private static partial System.Text.RegularExpressions.Regex OwnCheckName();
 
     // Messages quote with ' and name sections with >: keep them readable instead of \u0027 and \u003E.
     private static readonly CodeQualityJsonContext Context = new(new JsonSerializerOptions(CodeQualityJsonContext.Default.Options)

@@ -16,6 +16,7 @@ namespace BfReleaseNotes.Checks;
 public static class JUnitReport
 {
     private const string ClassName = "bf-release-notes.check";
+    private const string SuiteName = "release notes check";
 
     private static readonly (CheckOutcome Outcome, string Name)[] Rules =
     [
@@ -26,6 +27,30 @@ public static class JUnitReport
         (CheckOutcome.ConfigurationChanged, "the check's configuration is unchanged"),
         (CheckOutcome.EntriesAlreadyPublished, "no pending entry is already published"),
     ];
+
+    /// <summary>
+    /// Whether <paramref name="bytes"/> are a report this class wrote (a <c>testsuites</c> root whose first suite is the
+    /// release notes check), so a re-run may replace it; anything else, XML or not, is somebody else's file.
+    /// </summary>
+    public static bool IsReport(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            reader.MoveToContent();
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "testsuites" || !reader.ReadToDescendant("testsuite"))
+            {
+                return false;
+            }
+
+            return reader.GetAttribute("name") == SuiteName;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The report's bytes (UTF-8 XML, no BOM).</summary>
     public static byte[] Create(CheckResult result)
@@ -59,7 +84,7 @@ public static class JUnitReport
             writer.WriteStartDocument();
             writer.WriteStartElement("testsuites");
             writer.WriteStartElement("testsuite");
-            writer.WriteAttributeString("name", "release notes check");
+            writer.WriteAttributeString("name", SuiteName);
             writer.WriteAttributeString("tests", cases.Count.ToString(CultureInfo.InvariantCulture));
             writer.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
             writer.WriteAttributeString("errors", errors.ToString(CultureInfo.InvariantCulture));

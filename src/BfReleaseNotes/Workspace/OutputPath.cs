@@ -45,10 +45,17 @@ public static class OutputPath
 
     /// <summary>
     /// Throws when <paramref name="output"/> exists with content other than <paramref name="content"/> and
-    /// <paramref name="force"/> is not set (the same content is no change and is allowed).
+    /// <paramref name="force"/> is not set (the same content is no change and is allowed), unless the existing file is
+    /// one <paramref name="isEarlierOutput"/> recognises as this command's own earlier output (a check re-run in the
+    /// same folder replaces its last report; nobody's other file is touched without <c>--force</c>).
     /// </summary>
+    /// <param name="output">The output file.</param>
+    /// <param name="option">The option that named it, for the message.</param>
+    /// <param name="content">What would be written.</param>
+    /// <param name="force">Whether the user passed <c>--force</c>.</param>
+    /// <param name="isEarlierOutput">Recognises the bytes of an earlier output of the same kind; null recognises none.</param>
     /// <exception cref="EnvironmentException">The file exists with other content and there is no --force.</exception>
-    public static void EnsureMayReplace(string output, string option, ReadOnlySpan<byte> content, bool force)
+    public static void EnsureMayReplace(string output, string option, ReadOnlySpan<byte> content, bool force, Func<byte[], bool>? isEarlierOutput = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(option);
@@ -58,6 +65,13 @@ public static class OutputPath
         }
 
         if (DurableIo.HashOf(output) == DurableIo.HashOf(content))
+        {
+            return;
+        }
+
+        // A report is small; anything larger than this is not one, and is not read whole to find out.
+        const long LargestReport = 64L * 1024 * 1024;
+        if (isEarlierOutput is not null && new FileInfo(output).Length <= LargestReport && isEarlierOutput(File.ReadAllBytes(output)))
         {
             return;
         }

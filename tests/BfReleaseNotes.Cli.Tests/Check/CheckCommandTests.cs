@@ -685,6 +685,36 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_re_run_replaces_its_own_earlier_reports_but_never_somebody_elses_file_without_force()
+    {
+        _repo.Write("src/App.cs", "class App { int X; }\n");
+        var withoutNotes = _repo.Commit("Code without notes");
+        var failed = Check(MergeRequest(_base, withoutNotes), "--report-codequality", "cq.json", "--report-junit", "junit.xml");
+        _repo.Write(Notes.UnreleasedPath, Notes.Unreleased([EarlierEntry, "A note."]));
+        var withNotes = _repo.Commit("Notes");
+
+        // The same job re-run in the same build folder (GIT_CLEAN_FLAGS: none, a shell runner, a developer's clone).
+        var passed = Check(MergeRequest(_base, withNotes), "--report-codequality", "cq.json", "--report-junit", "junit.xml");
+
+        Assert.Equal((1, 0), (failed.ExitCode, passed.ExitCode));
+        Assert.Equal("[]", File.ReadAllText(Path.Combine(_repo.Path, "cq.json")));
+        Assert.Equal("0", XDocument.Load(Path.Combine(_repo.Path, "junit.xml")).Root!.Element("testsuite")!.Attribute("failures")!.Value);
+
+        // Another tool's reports at the same paths stay, unless --force.
+        File.WriteAllText(Path.Combine(_repo.Path, "cq.json"), "[{\"check_name\":\"eslint-no-unused\",\"fingerprint\":\"1\"}]");
+        File.WriteAllText(Path.Combine(_repo.Path, "junit.xml"), "<testsuites><testsuite name=\"jest\"/></testsuites>");
+        var foreignCodeQuality = Check(MergeRequest(_base, withoutNotes), "--report-codequality", "cq.json");
+        var foreignJUnit = Check(MergeRequest(_base, withoutNotes), "--report-junit", "junit.xml");
+        var forced = Check(MergeRequest(_base, withoutNotes), "--report-junit", "junit.xml", "--force");
+
+        Assert.Equal((2, 2), (foreignCodeQuality.ExitCode, foreignJUnit.ExitCode));
+        Assert.Contains($"--report-codequality '{Path.Combine(_repo.Path, "cq.json")}' already exists with other content", foreignCodeQuality.Error, StringComparison.Ordinal);
+        Assert.Equal("[{\"check_name\":\"eslint-no-unused\",\"fingerprint\":\"1\"}]", File.ReadAllText(Path.Combine(_repo.Path, "cq.json")));
+        Assert.Equal(1, forced.ExitCode);
+        Assert.Equal("1", XDocument.Load(Path.Combine(_repo.Path, "junit.xml")).Root!.Element("testsuite")!.Attribute("failures")!.Value);
+    }
+
+    [Fact]
     public void A_merged_result_without_the_target_sha_is_compared_with_its_first_parent()
     {
         // The feature adds under Added; meanwhile main publishes 1.1.0, taking the Fixed entry: the merge is clean.

@@ -21,7 +21,7 @@ internal sealed partial class ReleaseComponent
         var spec = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["spec"];
         Inputs = ((YamlMappingNode)spec["inputs"]).Children.ToDictionary(
             input => ((YamlScalarNode)input.Key).Value!,
-            input => inputs is not null && inputs.TryGetValue(((YamlScalarNode)input.Key).Value!, out var given) ? given : ((YamlScalarNode)((YamlMappingNode)input.Value)["default"]).Value ?? string.Empty);
+            input => inputs is not null && inputs.TryGetValue(((YamlScalarNode)input.Key).Value!, out var given) ? given : Default((YamlMappingNode)input.Value));
         var separator = text.IndexOf("\n---\n", StringComparison.Ordinal);
         var interpolated = InputReference().Replace(text[(separator + 5)..], match =>
             Inputs.TryGetValue(match.Groups["name"].Value, out var value) ? value : throw new InvalidOperationException($"unknown input {match.Value}"));
@@ -29,6 +29,10 @@ internal sealed partial class ReleaseComponent
         jobs.Load(new StringReader(interpolated));
         _jobs = (YamlMappingNode)jobs.Documents[0].RootNode;
     }
+
+    /// <summary>An input's default; a required input (no default) that the test does not give stays empty.</summary>
+    private static string Default(YamlMappingNode input) =>
+        input.Children.TryGetValue(new YamlScalarNode("default"), out var value) ? ((YamlScalarNode)value).Value ?? string.Empty : string.Empty;
 
     /// <summary>The component file, found from the test's output folder up to the repository root.</summary>
     public static string TemplatePath

@@ -144,7 +144,11 @@ public sealed class ReleaseComponentTests : IDisposable
             Assert.Equal("$CI_PIPELINE_SOURCE == \"schedule\" && $RELEASE_NOTES_WEEKLY == \"true\"", condition);
         }
 
-        Assert.Contains(component.Lines("release-notes-promote", "before_script"), line => line.StartsWith("dotnet tool update --global BfReleaseNotes.Cli", StringComparison.Ordinal));
+        // The same archive as the check component, from the generic package registry with the job token.
+        Assert.Contains(component.Lines("release-notes-promote", "before_script"), line => line.StartsWith("curl --fail --silent --show-error --location --header \"JOB-TOKEN: $CI_JOB_TOKEN\" \"$BFRN_URL\" | tar -xz", StringComparison.Ordinal));
+        Assert.Equal(
+            "$CI_API_V4_URL/projects/tools%2Fbf-release-notes/packages/generic/bf-release-notes/1.4.0/bf-release-notes-linux-x64.tar.gz",
+            new ReleaseComponent(new Dictionary<string, string> { ["version"] = "1.4.0", ["package-project"] = "tools%2Fbf-release-notes" }).Scalar("release-notes-promote", "variables", "BFRN_URL"));
         Assert.Equal(("auto", "release-notes", "v", "$CI_DEFAULT_BRANCH"), (component.Inputs["bump"], component.Inputs["folder"], component.Inputs["tag-prefix"], component.Inputs["branch"]));
     }
 

@@ -131,6 +131,40 @@ public class ReportTests
         Assert.Equal(7, location.GetProperty("lines").GetProperty("begin").GetInt32());
     }
 
+    [Fact]
+    public void A_report_recognises_what_it_wrote_so_a_re_run_may_replace_it()
+    {
+        var result = new CheckResult(CheckOutcome.NotesUpdated, "check passed (notes updated): ...");
+
+        Assert.True(CodeQualityReport.IsReport(CodeQualityReport.Create(Invalid(3, 4))));
+        Assert.True(CodeQualityReport.IsReport(CodeQualityReport.Create(result)));
+        Assert.True(JUnitReport.IsReport(JUnitReport.Create(Invalid(3, 4))));
+        Assert.True(JUnitReport.IsReport(JUnitReport.Create(result)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("{}")]
+    [InlineData("[1]")]
+    [InlineData("[{\"check_name\":\"eslint-no-unused\",\"fingerprint\":\"1\"}]")]
+    [InlineData("[{\"check_name\":\"release-notes-not-updated\"}]")]
+    [InlineData("[{\"check_name\":\"release-notes-not-updated\",\"fingerprint\":\"1\"},{\"check_name\":\"rubocop\",\"fingerprint\":\"2\"}]")]
+    [InlineData("[{\"check_name\":\"BFRN1234\",\"fingerprint\":\"1\"}]")]
+    [InlineData("[{\"check_name\":\"release-notes-not-updated\\n\",\"fingerprint\":\"1\"}]")]
+    public void Any_other_file_is_not_a_code_quality_report_of_the_check(string text) =>
+        Assert.False(CodeQualityReport.IsReport(Encoding.UTF8.GetBytes(text)));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# README")]
+    [InlineData("<testsuites><testsuite name=\"jest\"/></testsuites>")]
+    [InlineData("<testsuite name=\"release notes check\"/>")]
+    [InlineData("<testsuites></testsuites>")]
+    [InlineData("<!DOCTYPE x [<!ENTITY a \"release notes check\">]><testsuites><testsuite name=\"&a;\"/></testsuites>")]
+    public void Any_other_file_is_not_a_junit_report_of_the_check(string text) =>
+        Assert.False(JUnitReport.IsReport(Encoding.UTF8.GetBytes(text)));
+
     private static CheckResult Invalid(int firstLine, int secondLine) =>
         new(CheckOutcome.NotesInvalid, "check failed (notes invalid): ...")
         {

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Runs what we ship for GitLab CI as GitLab would, with gitlab-ci-local (the versions package-lock.json pins) and its
+# shell executor: the check component (templates/check.yml), the README's check job, and the release component
+# (templates/release.yml), each included from a scratch project's .gitlab-ci.yml, against real git repositories.
+# The release archive is served as the generic package registry serves it (a file:// URL in CI_API_V4_URL, which
+# curl reads like the registry's); the release job's push goes to a local bare origin through git's insteadOf.
+# gitlab-ci-local also validates each .gitlab-ci.yml against GitLab's JSON schema.
+# Usage: integrations/gitlab/verify.sh [ARCHIVE]   (default: artifacts/bf-release-notes-linux-x64.tar.gz, made by
+# tools/package.sh). Skips, saying so, without node and npm.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+archive=$(realpath "${1:-$root/artifacts/bf-release-notes-linux-x64.tar.gz}")
+[ -f "$archive" ] || { echo "error: gitlab check: no archive at $archive; run tools/package.sh first" >&2; exit 2; }
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "gitlab check: SKIPPED (node and npm are not installed; gitlab-ci-local 4.60 needs node >= 18)"
+  exit 0
+fi
+# gitlab-ci-local copies the project into its build folder with rsync.
+if ! command -v rsync >/dev/null 2>&1; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync >/dev/null; } \
+    || { echo "error: gitlab check: could not install rsync (apt-get install -y rsync); gitlab-ci-local needs it" >&2; exit 2; }
+fi
+
+# Installed once per lock file, outside the repository; later runs reuse it. The one install script (re2's native
+# module, which gitlab-ci-local needs) fetches or builds it: about two minutes the first time.
+cache="${BFRN_NPM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/bf-release-notes}/gitlab-ci-local-$(sha256sum "$here/package-lock.json" | cut -c1-16)"
+if [ ! -x "$cache/node_modules/.bin/gitlab-ci-local" ]; then
+  rm -rf "$cache" && mkdir -p "$cache"
+  cp "$here/package.json" "$here/package-lock.json" "$cache/"
+  if ! (cd "$cache" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    echo "error: gitlab check: 'npm ci' failed in $cache (is the npm registry reachable?)" >&2
+    exit 2
+  fi
+fi
+gcl="$cache/node_modules/.bin/gitlab-ci-local"
+
+work=$(mktemp -d)
+trap '[ -n "${BFRN_KEEP:-}" ] || rm -rf "$work"' EXIT
+mkdir -p "$work/home" "$work/gcl-home" "$work/tool"
+# The generic package registry: <api>/projects/<id or url-encoded path>/packages/generic/<name>/<version>/<file>.
+registry="$work/api/v4/projects/tools/bf-release-notes/packages/generic/bf-release-notes/1.0.0"
+mkdir -p "$registry" && cp "$archive" "$registry/"
+tar -xzf "$archive" -C "$work/tool"
+export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1
+git config --global user.name "Dev" && git config --global user.email "dev@example.com" && git config --global init.defaultBranch main
+
+failures=0
+fail() { echo "gitlab check: FAILED: $*" >&2; failures=$((failures + 1)); }
+expect() { # expect NAME EXIT-CODE TEXT LOG: the job ended as expected and printed TEXT
+  local name=$1 code=$2 text=$3 log=$4 actual
+  actual=$(sed -n 's/^exit=//p' "$log")
+  if [ "$actual" != "$code" ]; then fail "$name: gitlab-ci-local exit $actual, expected $code"; sed 's/^/    /' "$log" >&2; return; fi
+  grep -qF -- "$text" "$log" || { fail "$name: the job did not print: $text"; sed 's/^/    /' "$log" >&2; return; }
+  echo "gitlab check: ok: $name"
+}
+# run LOG JOB [--variable K=V ...]: one job under the shell executor, as a merge-request pipeline unless told otherwise.
+run() {
+  local log=$1 job=$2; shift 2
+  set +e
+  "$gcl" --force-shell-executor --home "$work/gcl-home" --variable "CI_API_V4_URL=file://$work/api/v4" \
+    --variable CI_JOB_TOKEN=job-token "$@" "$job" > "$log" 2>&1
+  echo "exit=$?" >> "$log"
+  set -e
+}
+mr() { echo --variable CI_PIPELINE_SOURCE=merge_request_event --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$(git rev-parse main)" --variable CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main; }
+
+# --- The check component and the README job, in one project with a merge request branch ---------------------------
+project="$work/app"
+mkdir -p "$project/templates" "$project/src" && cd "$project"
+git init -q
+cp "$root/templates/check.yml" templates/
+"$work/tool/bf-release-notes" init > /dev/null
+echo 'int main(void) { return 0; }' > src/app.c
+cat > .gitlab-ci.yml <<'YAML'
+include:
+  - local: templates/check.yml
+    inputs:
+      version: "1.0.0"
+      package-project: "tools%2Fbf-release-notes"
+YAML
+git add -A && git commit -qm "Project with release notes"
+git checkout -qb feature
+echo 'int helper(void) { return 1; }' >> src/app.c
+git commit -qam "Add a helper"
+
+run "$work/no-notes.log" release-notes-check $(mr) --variable CI_MERGE_REQUEST_LABELS=
+expect "check component, code changed without notes" 1 "check failed (notes not updated)" "$work/no-notes.log"
+# The shell executor runs the job in the project folder itself: the reports the job declares are there.
+grep -q '"check_name": *"release-notes-not-updated"' gl-code-quality-report.json 2>/dev/null || fail "check component: no Code Quality report with the finding"
+grep -q '<failure' release-notes-junit.xml 2>/dev/null || fail "check component: no JUnit report with the failure"
+
+run "$work/label.log" release-notes-check $(mr) --variable "CI_MERGE_REQUEST_LABELS=backend,release-notes::none"
+expect "check component, opted out by label" 0 "opt-out: label" "$work/label.log"
+
+"$work/tool/bf-release-notes" add --section public --type added "Reports can be filtered by helper." > /dev/null
+git commit -qam "Release note for the helper"
+run "$work/notes.log" release-notes-check $(mr) --variable CI_MERGE_REQUEST_LABELS=
+expect "check component, code changed with notes" 0 "check passed" "$work/notes.log"
+
+# The README's job (the first yaml block of "#### GitLab CI job"), as a project would paste it.
+awk '/^#### GitLab CI job/{s=1} s&&/^```yaml/{b=1;next} b&&/^```/{exit} b' "$root/README.md" > .gitlab-ci.yml
+grep -q '^release-notes:' .gitlab-ci.yml || fail "README job: the yaml block was not found under '#### GitLab CI job'"
+git commit -qam "Use the README's job"
+run "$work/readme.log" release-notes $(mr) --variable CI_MERGE_REQUEST_LABELS=
+expect "README job, code changed with notes" 0 "check passed" "$work/readme.log"
+
+# --- The release component in a scheduled pipeline, pushing to a bare origin ----------------------------------------
+git init -q --bare "$work/origin.git"
+project="$work/service"
+mkdir -p "$project/templates" && cd "$project"
+git init -q
+cp "$root/templates/release.yml" templates/
+mkdir release-notes
+printf '# 1.0.0 - 2026-11-18\n\n## Public\n\n### Added\n\n- The first feature.\n' > release-notes/1.0.0.md
+"$work/tool/bf-release-notes" init > /dev/null
+"$work/tool/bf-release-notes" add --section public --type added "Projects can be exported as PDF." > /dev/null
+"$work/tool/bf-release-notes" add --section internal --flag new-editor --type added "The new editor saves drafts." > /dev/null
+cat > .gitlab-ci.yml <<'YAML'
+include:
+  - local: templates/release.yml
+    inputs:
+      version: "1.0.0"
+      package-project: "tools%2Fbf-release-notes"
+YAML
+git add -A && git commit -qm "Notes for the next release"
+git remote add origin "$work/origin.git" && git push -q origin main
+push_url="https://oauth2:glpat-secret@gitlab.example.com:443/team/service.git"
+schedule=(--variable CI_PIPELINE_SOURCE=schedule --variable RELEASE_NOTES_WEEKLY=true --variable CI_DEFAULT_BRANCH=main
+  --variable CI_SERVER_PROTOCOL=https --variable CI_SERVER_HOST=gitlab.example.com --variable CI_SERVER_PORT=443
+  --variable CI_PROJECT_PATH=team/service --variable "GITLAB_USER_NAME=Release Captain" --variable GITLAB_USER_EMAIL=captain@example.com
+  --variable GIT_CONFIG_COUNT=1 --variable "GIT_CONFIG_KEY_0=url.$work/origin.git.insteadOf" --variable "GIT_CONFIG_VALUE_0=$push_url")
+
+run "$work/no-token.log" release-notes-promote "${schedule[@]}"
+expect "release component, no token" 1 "the CI/CD variable RELEASE_TOKEN is not set" "$work/no-token.log"
+
+run "$work/promote.log" release-notes-promote "${schedule[@]}" --variable RELEASE_TOKEN=glpat-secret
+expect "release component, weekly promotion" 0 "Release 1.1.0" "$work/promote.log"
+[ "$(git --git-dir "$work/origin.git" log -1 --format=%s main)" = "Release 1.1.0" ] || fail "release component: origin's main is not the release commit"
+[ "$(git --git-dir "$work/origin.git" rev-parse 'v1.1.0^{commit}')" = "$(git --git-dir "$work/origin.git" rev-parse main)" ] || fail "release component: no tag v1.1.0 on the release commit"
+git --git-dir "$work/origin.git" show main:release-notes/1.1.0.md | grep -qF -- "- Projects can be exported as PDF." || fail "release component: 1.1.0.md lacks the entry"
+git --git-dir "$work/origin.git" show main:release-notes/unreleased.md | grep -qF -- "- The new editor saves drafts." || fail "release component: the Internal entry left unreleased.md"
+if grep -qF "glpat-secret" "$work/promote.log"; then fail "release component: the token appears in the job log"; fi
+
+run "$work/nothing.log" release-notes-promote "${schedule[@]}" --variable RELEASE_TOKEN=glpat-secret
+expect "release component, nothing pending the next week" 0 "Nothing to promote" "$work/nothing.log"
+
+if [ "$failures" -gt 0 ]; then
+  echo "gitlab check: $failures failure(s)" >&2
+  exit 1
+fi
+echo "gitlab check: passed (gitlab-ci-local $("$gcl" --version) ran the check component, the README job and the release component)"
