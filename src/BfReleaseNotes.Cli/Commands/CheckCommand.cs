@@ -84,11 +84,7 @@ internal static class CheckCommand
         }
 
         var overrides = new CheckOverrides { Base = options.Base, Head = options.Head, Folder = options.Dir, Labels = options.Labels, Description = description };
-        return GitLabPipeline.FromEnvironment(context.Environment).ToCheckRequest(repository, overrides) with
-        {
-            // Read only when the configuration names a registry: "gitlab" needs the API address, project and token.
-            FlagRegistryReader = new Flags.FlagRegistryReader { GitLab = GitLab.GitLabCiEnvironment.FromVariables(context.Environment) },
-        };
+        return GitLabPipeline.FromEnvironment(context.Environment).ToCheckRequest(repository, overrides);
     }
 
     /// <summary>Keeps ' and > as they are in messages and entries instead of \u0027 and \u003E.</summary>

@@ -50,11 +50,12 @@ public sealed record GitLabPipeline
     /// <summary><c>GIT_DEPTH</c>: the clone depth the job asked for; null when unset or 0 (a full clone).</summary>
     public int? GitDepth { get; init; }
 
-    /// <summary><c>CI_API_V4_URL</c>: the GitLab API's address, for clients that call GitLab.</summary>
-    public Uri? ApiV4Url { get; init; }
-
-    /// <summary><c>CI_JOB_TOKEN</c>: the job's token for the GitLab API; never printed.</summary>
-    public string? JobToken { get; init; }
+    /// <summary>
+    /// Where GitLab's API is and the token to call it with (<c>CI_API_V4_URL</c>, <c>CI_PROJECT_ID</c>,
+    /// <c>GITLAB_TOKEN</c> or <c>CI_JOB_TOKEN</c>), read by the one reader the API clients use, so the check's
+    /// flag registry lookup sees exactly what <c>flags check</c> sees.
+    /// </summary>
+    public GitLab.GitLabCiEnvironment Api { get; init; } = GitLab.GitLabCiEnvironment.None;
 
     /// <summary>True when the pipeline's head is a merge commit GitLab built on the target branch (merged results, merge trains).</summary>
     public bool HeadIsMergeCommit => EventType is not null && MergeCommitEventTypes.Contains(EventType);
@@ -63,7 +64,7 @@ public sealed record GitLabPipeline
     public override string ToString() =>
         $"GitLabPipeline {{ EventType = {EventType}, CommitSha = {CommitSha}, TargetBranchSha = {TargetBranchSha}, DiffBaseSha = {DiffBaseSha}, " +
         $"TargetBranchName = {TargetBranchName}, DefaultBranch = {DefaultBranch}, Labels = [{string.Join(", ", Labels)}], DescriptionTruncated = {DescriptionTruncated}, " +
-        $"GitDepth = {GitDepth}, ApiV4Url = {ApiV4Url}, JobToken = {(JobToken is null ? "(none)" : "(hidden)")} }}";
+        $"GitDepth = {GitDepth}, ApiUrl = {Api.ApiUrl}, Token = {(Api.Token is null ? "(none)" : $"(hidden, from {Api.Token.Variable})")} }}";
 
     /// <summary>Reads the variables through <paramref name="variable"/> (unset and empty values are the same).</summary>
     public static GitLabPipeline FromEnvironment(Func<string, string?> variable)
@@ -82,8 +83,7 @@ public sealed record GitLabPipeline
             Description = Read("CI_MERGE_REQUEST_DESCRIPTION"),
             DescriptionTruncated = string.Equals(Read("CI_MERGE_REQUEST_DESCRIPTION_IS_TRUNCATED"), "true", StringComparison.OrdinalIgnoreCase),
             GitDepth = int.TryParse(Read("GIT_DEPTH"), NumberStyles.None, CultureInfo.InvariantCulture, out var depth) && depth > 0 ? depth : null,
-            ApiV4Url = Uri.TryCreate(Read("CI_API_V4_URL"), UriKind.Absolute, out var api) ? api : null,
-            JobToken = Read("CI_JOB_TOKEN"),
+            Api = GitLab.GitLabCiEnvironment.FromVariables(variable),
         };
     }
 
@@ -128,6 +128,7 @@ public sealed record GitLabPipeline
             DescriptionTruncated = !fromOptions && DescriptionTruncated,
             CloneDepth = GitDepth,
             TargetBranchCommit = target,
+            FlagRegistryReader = new Flags.FlagRegistryReader { GitLab = Api },
         };
     }
 

@@ -31,7 +31,14 @@ public sealed record GitLabCiEnvironment(string? ApiUrl, string ApiUrlSource, st
     public static GitLabCiEnvironment FromVariables(IReadOnlyDictionary<string, string> variables)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        string? Read(string name) => variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        return FromVariables(name => variables.TryGetValue(name, out var value) ? value : null);
+    }
+
+    /// <summary>Reads the variables through <paramref name="variable"/>; empty values count as unset.</summary>
+    public static GitLabCiEnvironment FromVariables(Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        string? Read(string name) => variable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
         // A token the user chose says what they mean; the job token is the fallback every CI job has.
         var token = Read(TokenVariable) is { } personal ? new GitLabToken(GitLabToken.PrivateTokenHeader, TokenVariable, personal)

@@ -83,8 +83,11 @@ public class GitLabPipelineTests
         Assert.Equal("text", request.Description);
         Assert.True(request.DescriptionTruncated);
         Assert.Equal(20, request.CloneDepth);
-        Assert.Equal(new Uri("https://gitlab.example.com/api/v4"), pipeline.ApiV4Url);
-        Assert.Equal("secret", pipeline.JobToken);
+        Assert.Equal("https://gitlab.example.com/api/v4", pipeline.Api.ApiUrl);
+        Assert.Equal(new GitLab.GitLabToken("JOB-TOKEN", "CI_JOB_TOKEN", "secret"), pipeline.Api.Token);
+        // The flag registry of the check reads GitLab through the same variables.
+        Assert.Same(pipeline.Api, request.FlagRegistryReader!.GitLab);
+        Assert.DoesNotContain("secret", pipeline.ToString(), StringComparison.Ordinal);
         Assert.True(pipeline.HeadIsMergeCommit is false);
     }
 
@@ -131,7 +134,7 @@ public class GitLabPipelineTokenTests
         var text = pipeline.ToString();
 
         Assert.DoesNotContain("glcbt-secret", text, StringComparison.Ordinal);
-        Assert.Contains("JobToken = (hidden)", text, StringComparison.Ordinal);
+        Assert.Contains("Token = (hidden, from CI_JOB_TOKEN)", text, StringComparison.Ordinal);
         Assert.Contains("CommitSha = abc", text, StringComparison.Ordinal);
     }
 }
