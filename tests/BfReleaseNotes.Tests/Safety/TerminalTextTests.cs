@@ -19,6 +19,8 @@ public sealed class TerminalTextTests
         { "bidi \u202egnp.exe", "bidi \\u202egnp.exe" },
         { "isolate \u2066x\u2069", "isolate \\u2066x\\u2069" },
         { "line\u2028separator\u2029", "line\\u2028separator\\u2029" },
+        { "last C1 \u009f, first embedding \u202a", "last C1 \\x9f, first embedding \\u202a" },
+        { "before and after the ranges \u007e\u00a0\u2029\u202f\u2065\u206a", "before and after the ranges \u007e\u00a0\\u2029\u202f\u2065\u206a" },
         { "xml non-characters \ufffe\uffff", "xml non-characters \\ufffe\\uffff" },
         { "cr at the end\r", "cr at the end\\r" },
     };
@@ -50,6 +52,24 @@ public sealed class TerminalTextTests
         Assert.Equal("swapped \\udc00\\ud800 then 🎉", TerminalText.Escape("swapped \udc00\ud800 then 🎉"));
         Assert.Equal("high at the end \\ud83c", TerminalText.Escape("high at the end \ud83c"));
     }
+
+    [Theory]
+    [InlineData('\r', "\\r")]
+    [InlineData('\u00ff', "\\xff")]
+    [InlineData('\u0100', "\\u0100")]
+    [InlineData('\u001b', "\\x1b")]
+    public void An_escape_is_two_hex_digits_up_to_u00ff_and_four_above(char c, string expected)
+    {
+        var builder = new System.Text.StringBuilder();
+
+        TerminalText.AppendEscape(builder, c);
+
+        Assert.Equal(expected, builder.ToString());
+    }
+
+    [Fact]
+    public void Appending_to_no_builder_is_refused() =>
+        Assert.Throws<ArgumentNullException>(() => TerminalText.AppendEscape(null!, 'x'));
 
     [Fact]
     public void Escape_of_null_is_empty() => Assert.Equal(string.Empty, TerminalText.Escape(null));
