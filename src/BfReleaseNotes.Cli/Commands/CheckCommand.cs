@@ -219,7 +219,8 @@ internal sealed record CheckReportJson(
     IReadOnlyList<CheckPublishedChangeJson> ChangedPublishedFiles,
     IReadOnlyList<string> ChangedPaths,
     IReadOnlyList<string> RelevantPaths,
-    IReadOnlyList<DiagnosticJson> Diagnostics)
+    IReadOnlyList<DiagnosticJson> Diagnostics,
+    IReadOnlyList<CheckProjectJson> Projects)
 {
     public static CheckReportJson From(CheckResult result) => new(
         CheckResult.NameOf(result.Outcome),
@@ -229,7 +230,7 @@ internal sealed record CheckReportJson(
         [.. result.Failures.Select(CheckResult.NameOf)],
         result.Details,
         result.Hints,
-        [.. result.Findings.Select(finding => new CheckFindingJson(finding.CheckName, CheckResult.NameOf(finding.Outcome), finding.Message, finding.File, finding.Line, finding.Hints))],
+        [.. result.Findings.Select(finding => new CheckFindingJson(finding.CheckName, CheckResult.NameOf(finding.Outcome), finding.Message, finding.File, finding.Line, finding.Hints, finding.Project))],
         result.ConfigurationChanges,
         result.Range is { } range
             ? new CheckRangeJson(range.Base.Revision, range.Base.Source, range.BaseCommit, range.MergeBaseCommit, range.Head.Revision, range.Head.Source, range.HeadCommit)
@@ -245,8 +246,12 @@ internal sealed record CheckReportJson(
         [.. result.ChangedPublishedFiles.Select(change => new CheckPublishedChangeJson(change.File, change.Kind.ToString().ToLowerInvariant(), change.Detail))],
         result.ChangedPaths,
         result.RelevantPaths,
-        [.. result.Diagnostics.Select(DiagnosticJson.From)]);
+        [.. result.Diagnostics.Select(DiagnosticJson.From)],
+        [.. result.Projects.Select(project => new CheckProjectJson(project.Project, project.Folder, project.Touched, CheckResult.NameOf(project.Result.Outcome), project.Result.Passed, project.Result.Summary))]);
 }
+
+/// <summary>One monorepo project's own result as JSON.</summary>
+internal sealed record CheckProjectJson(string Name, string Folder, bool Touched, string Outcome, bool Passed, string Summary);
 
 /// <summary>The compared commits as JSON.</summary>
 internal sealed record CheckRangeJson(string Base, string BaseSource, string BaseCommit, string MergeBase, string Head, string HeadSource, string HeadCommit);
@@ -255,7 +260,7 @@ internal sealed record CheckRangeJson(string Base, string BaseSource, string Bas
 internal sealed record CheckOptOutJson(string Source, string Where, string? Reason, string? Line);
 
 /// <summary>A finding as JSON: its rule, outcome, sentence, place and hints.</summary>
-internal sealed record CheckFindingJson(string CheckName, string Outcome, string Message, string File, int Line, IReadOnlyList<string> Hints);
+internal sealed record CheckFindingJson(string CheckName, string Outcome, string Message, string File, int Line, IReadOnlyList<string> Hints, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Project);
 
 /// <summary>A changed published file as JSON.</summary>
 internal sealed record CheckPublishedChangeJson(string File, string Change, string? Detail);
