@@ -103,6 +103,31 @@ public class ProjectRulesTests
         Assert.Equal("release-notes-manage::none", result.Projects[0].Result.OptOut!.Where);
     }
 
+    [Fact]
+    public void The_readme_monorepo_configuration_is_valid_and_means_what_the_readme_says()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "README.md")) || !File.Exists(Path.Combine(folder.FullName, "BfReleaseNotes.sln")))
+        {
+            folder = folder.Parent!;
+        }
+
+        var readme = File.ReadAllText(Path.Combine(folder.FullName, "README.md"));
+        var section = readme[readme.IndexOf("## Monorepo", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var json = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+
+        Assert.True(ConfigurationReader.TryParse(System.Text.Encoding.UTF8.GetBytes(json), "README.md", out var configuration, out var error), error);
+        var projects = configuration.Projects;
+        Assert.Equal(["manage", "admin", "billing"], projects.Select(project => project.Name));
+        Assert.Equal("manage", ProjectResolver.Resolve(projects, "", null)!.Name);
+        Assert.Equal(["manage", "admin"], ProjectResolver.Owners(projects, "libs/shared/Money.cs").Select(project => project.Name));
+        Assert.Equal("admin-v", projects[1].TagPrefix);
+        Assert.Equal("admin::no-release-notes", projects[1].NoneLabel);
+        Assert.Equal("release-notes-billing::none", projects[2].NoneLabel);
+        Assert.Equal("billing/v", projects[2].TagPrefix);
+    }
+
     private static CheckEvidence Touched(ReleaseNotesProject project, string path) => new()
     {
         Project = project,
