@@ -31,7 +31,8 @@ internal static class CheckCommand
             "check",
             "Check that a merge request updated the release notes, opted out, or needs none; in GitLab merge-request pipelines no option is needed.\n" +
             "Opting out takes one of: the label release-notes::none; a line 'Release-Notes: none - <reason>' in the merge-request description; the same line in a commit message of the merge request (the reason is required and printed).\n" +
-            "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed, configuration changed), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
+            "In a monorepo (\"projects\" in release-notes/config.json) each project the merge request touches is checked on its own notes; 'Release-Notes: none(NAME) - <reason>' or the project's label (default release-notes-NAME::none) opts out one project.\n" +
+            "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed, configuration changed, entries in the wrong project), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
         {
             repo, dir, baseOption, head, labels, description, descriptionFile, format, codeQuality, junit, force,
         };

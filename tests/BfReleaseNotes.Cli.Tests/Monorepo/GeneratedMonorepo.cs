@@ -61,7 +61,7 @@ internal sealed class GeneratedMonorepo : IDisposable
     public string Path => Repository.Path;
 
     /// <summary>Writes an <c>unreleased.md</c> with these Public/Fixed entries.</summary>
-    public GeneratedMonorepo Notes_(string file, params string[] entries)
+    public GeneratedMonorepo WriteNotes(string file, params string[] entries)
     {
         Repository.Write(file, Notes.Unreleased(entries));
         return this;

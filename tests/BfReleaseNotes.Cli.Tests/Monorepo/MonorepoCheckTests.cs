@@ -17,7 +17,7 @@ public sealed class MonorepoCheckTests : IDisposable
     public void A_merge_request_touching_one_project_with_its_notes_updated_passes_and_lists_only_that_project()
     {
         _mono.Repository.Write("apps/manage/src/Orders.cs", "class Orders { int Total; }\n");
-        _mono.Notes_(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.");
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.");
         var head = _mono.Repository.Commit("Round order totals");
 
         var run = _mono.Check(head, null, "--format", "json");
@@ -36,7 +36,7 @@ public sealed class MonorepoCheckTests : IDisposable
     {
         _mono.Repository.Write("apps/manage/src/Orders.cs", "class Orders { int Total; }\n")
             .Write("services/billing/src/Invoices.cs", "class Invoices { int Total; }\n");
-        _mono.Notes_(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.");
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.");
         var oneUpdated = _mono.Repository.Commit("Round totals in orders and invoices");
 
         var failed = _mono.Check(oneUpdated);
@@ -47,7 +47,7 @@ public sealed class MonorepoCheckTests : IDisposable
         Assert.Contains("check passed (notes updated) for project 'manage'", failed.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("'admin'", failed.Out, StringComparison.Ordinal);
 
-        _mono.Notes_(GeneratedMonorepo.BillingNotes, "Invoice totals are rounded correctly.");
+        _mono.WriteNotes(GeneratedMonorepo.BillingNotes, "Invoice totals are rounded correctly.");
         var bothUpdated = _mono.Repository.Commit("Note the invoice fix");
 
         var passed = _mono.Check(bothUpdated);
@@ -60,7 +60,7 @@ public sealed class MonorepoCheckTests : IDisposable
     public void A_shared_library_owned_by_two_projects_needs_the_notes_of_both()
     {
         _mono.Repository.Write("libs/shared/Money.cs", "struct Money { decimal Amount; }\n");
-        _mono.Notes_(GeneratedMonorepo.ManageNotes, "Amounts keep their cents.");
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Amounts keep their cents.");
         var head = _mono.Repository.Commit("Keep cents");
 
         var run = _mono.Check(head, null, "--format", "json");
@@ -90,7 +90,7 @@ public sealed class MonorepoCheckTests : IDisposable
     public void An_entry_added_to_a_project_the_merge_request_does_not_touch_is_in_the_wrong_project()
     {
         _mono.Repository.Write("apps/manage/src/Orders.cs", "class Orders { int Total; }\n");
-        _mono.Notes_(GeneratedMonorepo.AdminNotes, "Order totals are rounded correctly.");
+        _mono.WriteNotes(GeneratedMonorepo.AdminNotes, "Order totals are rounded correctly.");
         var head = _mono.Repository.Commit("Round order totals");
 
         var run = _mono.Check(head, null, "--format", "json");
@@ -109,7 +109,7 @@ public sealed class MonorepoCheckTests : IDisposable
     [Fact]
     public void A_follow_up_that_only_adds_a_forgotten_entry_passes()
     {
-        _mono.Notes_(GeneratedMonorepo.AdminNotes, "Users can be renamed.");
+        _mono.WriteNotes(GeneratedMonorepo.AdminNotes, "Users can be renamed.");
         var head = _mono.Repository.Commit("Note the rename that shipped last week");
 
         var run = _mono.Check(head);
@@ -128,7 +128,7 @@ public sealed class MonorepoCheckTests : IDisposable
     {
         _mono.Repository.Write("apps/manage/src/Orders.cs", "class Orders { int Total; }\n")
             .Write("services/billing/src/Invoices.cs", "class Invoices { int Total; }\n");
-        _mono.Notes_(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.");
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.");
         var head = _mono.Repository.Commit("Round totals");
         var variables = new Dictionary<string, string> { [where == "label" ? "CI_MERGE_REQUEST_LABELS" : "CI_MERGE_REQUEST_DESCRIPTION"] = value };
 
@@ -172,7 +172,7 @@ public sealed class MonorepoCheckTests : IDisposable
     {
         _mono.Repository.Write("apps/manage/src/Orders.cs", "class Orders { int Total; }\n")
             .Write("services/billing/src/Invoices.cs", "class Invoices { int Total; }\n");
-        _mono.Notes_(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.");
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.");
         var head = _mono.Repository.Commit("Round totals");
         var reports = Path.Combine(_mono.Path, "reports");
 
@@ -208,7 +208,7 @@ public sealed class MonorepoDefaultProjectCheckTests : IDisposable
         Assert.Equal(1, failed.ExitCode);
         Assert.StartsWith("check failed (notes not updated) for project 'manage': this merge request changes 1 file of 'manage' (such as tools/build.sh)", failed.Out, StringComparison.Ordinal);
 
-        _mono.Notes_(GeneratedMonorepo.ManageNotes, "Builds stop at the first error.");
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Builds stop at the first error.");
         var passed = _mono.Check(_mono.Repository.Commit("Note it"));
 
         Assert.Equal(0, passed.ExitCode);

@@ -72,8 +72,9 @@ public sealed class MonorepoCommandTests : IDisposable
         }
 
         _mono.Repository.Checkout("main");
-        _mono.Notes_(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.", "Orders can be archived.");
-        _mono.Notes_(GeneratedMonorepo.AdminNotes, "Users can be renamed.");
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.", "Orders can be archived.");
+        // admin has only a Beta entry: it is promoted too.
+        Assert.Equal(0, Cli.Run(_mono.Path, ["add", "--project", "admin", "--section", "beta", "--type", "changed", "Users can be renamed."]).ExitCode);
         _mono.Repository.Commit("Work of the week");
 
         var run = Cli.Run(_mono.Path, ["promote", "--all", "--tag", "--date", "2026-11-25"]);
@@ -98,9 +99,20 @@ public sealed class MonorepoCommandTests : IDisposable
     }
 
     [Fact]
+    public void Init_starts_a_projects_notes_beside_the_other_projects_folders()
+    {
+        File.Delete(Path.Combine(_mono.Path, GeneratedMonorepo.BillingNotes));
+
+        var run = Cli.Run(_mono.Path, ["init", "--project", "billing"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("# Unreleased", Read(GeneratedMonorepo.BillingNotes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Promote_all_keeps_a_project_with_errors_as_it_was_and_promotes_the_others()
     {
-        _mono.Notes_(GeneratedMonorepo.ManageNotes, "Orders can be archived.");
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Orders can be archived.");
         _mono.Repository.Write(GeneratedMonorepo.AdminNotes, "# Unreleased\n\n## Public\n\n- An entry outside a change type.\n");
         var adminBefore = Read(GeneratedMonorepo.AdminNotes);
 
