@@ -80,7 +80,7 @@ internal static class PromoteCommand
             }
 
             var request = Request(location.Folder, explicitVersion, parse.GetValue(bump), defaults.Bump, releaseDate);
-            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(recording.Commit, recording.Tag, parse.GetValue(tagPrefix) ?? defaults.TagPrefix));
+            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(recording.Commit, recording.Tag, parse.GetValue(tagPrefix) ?? defaults.TagPrefix, location.Project?.Name));
         });
         return command;
     }
@@ -121,7 +121,7 @@ internal static class PromoteCommand
         return SemVersion.TryParse(trimmed, SemVersionStyles.Strict, out version);
     }
 
-    private sealed record CommitChoice(bool Commit, bool Tag, string TagPrefix);
+    private sealed record CommitChoice(bool Commit, bool Tag, string TagPrefix, string? Project);
 
     private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, CommitChoice choice)
     {
@@ -167,18 +167,18 @@ internal static class PromoteCommand
         string? tagName = null;
         if (choice.Commit)
         {
-            (sha, tagName) = plan.ApplyAndCommit(session!, choice.Tag, choice.TagPrefix);
+            (sha, tagName) = plan.ApplyAndCommit(session!, choice.Tag, choice.TagPrefix, plan.CommitMessage(choice.Project));
         }
         else
         {
             plan.Apply(session!);
         }
 
-        Report(context, outcome, json, dryRun: false, written: true, sha, tagName);
+        Report(context, outcome, json, dryRun: false, written: true, sha, tagName, plan.CommitMessage(choice.Project));
         return ExitCodes.Ok;
     }
 
-    private static void Report(CliContext context, PromotionOutcome outcome, bool json, bool dryRun, bool written, string? commitSha, string? tagName)
+    private static void Report(CliContext context, PromotionOutcome outcome, bool json, bool dryRun, bool written, string? commitSha, string? tagName, string? commitMessage = null)
     {
         var summary = outcome.Summary!;
         if (json)
@@ -237,7 +237,7 @@ internal static class PromoteCommand
         WriteLeftBehind(summaryWriter, summary);
         if (commitSha is not null)
         {
-            summaryWriter.WriteLine($"  committed {commitSha[..7]} \"Release {summary.Version}\"{(tagName is null ? string.Empty : $", tagged {tagName}")}");
+            summaryWriter.WriteLine($"  committed {commitSha[..7]} \"{commitMessage ?? $"Release {summary.Version}"}\"{(tagName is null ? string.Empty : $", tagged {tagName}")}");
         }
     }
 

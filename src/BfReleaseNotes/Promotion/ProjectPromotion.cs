@@ -89,8 +89,7 @@ public static class ProjectPromotion
         var plan = outcome.Plan!;
         if (commit || tag)
         {
-            var message = location.Project is null ? $"Release {plan.Version}" : $"Release {name} {plan.Version}";
-            var (sha, tagName) = plan.ApplyAndCommit(session!, tag, location.Configuration.Promote.TagPrefix, message);
+            var (sha, tagName) = plan.ApplyAndCommit(session!, tag, location.Configuration.Promote.TagPrefix, plan.CommitMessage(location.Project?.Name));
             return result with { Commit = sha, Tag = tagName };
         }
 

@@ -65,11 +65,7 @@ public sealed class MonorepoCommandTests : IDisposable
     [Fact]
     public void Promote_all_publishes_every_project_with_pending_notes_under_its_own_version_and_tag()
     {
-        using (var git = new Repository(_mono.Path))
-        {
-            git.Config.Set("user.name", "Release Captain", ConfigurationLevel.Local);
-            git.Config.Set("user.email", "captain@example.com", ConfigurationLevel.Local);
-        }
+        SetIdentity();
 
         _mono.Repository.Checkout("main");
         _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Order totals are rounded correctly.", "Orders can be archived.");
@@ -107,6 +103,23 @@ public sealed class MonorepoCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("# Unreleased", Read(GeneratedMonorepo.BillingNotes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Promote_of_one_project_tags_with_its_prefix_and_names_it_in_the_commit()
+    {
+        SetIdentity();
+        _mono.Repository.Checkout("main");
+        _mono.WriteNotes(GeneratedMonorepo.BillingNotes, "Invoices show the tax.");
+        _mono.Repository.Commit("Work of the week");
+
+        var run = Cli.Run(Path.Combine(_mono.Path, "services", "billing", "src"), ["promote", "--tag", "--date", "2026-11-25"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"Release billing 2.1.0\", tagged billing/v2.1.0", run.Out, StringComparison.Ordinal);
+        using var repository = new Repository(_mono.Path);
+        Assert.Equal("Release billing 2.1.0", repository.Head.Tip.MessageShort);
+        Assert.NotNull(repository.Tags["billing/v2.1.0"]);
     }
 
     [Fact]
@@ -179,6 +192,13 @@ public sealed class MonorepoCommandTests : IDisposable
         Assert.Contains("config.json", run.Error, StringComparison.Ordinal);
         Assert.Contains(expected, run.Error, StringComparison.Ordinal);
         Assert.Equal(before, Read(GeneratedMonorepo.ManageNotes));
+    }
+
+    private void SetIdentity()
+    {
+        using var git = new Repository(_mono.Path);
+        git.Config.Set("user.name", "Release Captain", ConfigurationLevel.Local);
+        git.Config.Set("user.email", "captain@example.com", ConfigurationLevel.Local);
     }
 
     private string Read(string relative) => File.ReadAllText(Path.Combine(_mono.Path, relative));
