@@ -20,8 +20,18 @@ internal sealed record ProjectEvidence(CheckEvidence Repository, ImmutableArray<
     public static ProjectEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, CheckRange range, Func<CheckEvidence, IEnumerable<CheckFinding>>? extraFindings)
     {
         var whole = MergeRequestChecker.Gather(git, request, configuration, baseConfigBytes, configPath, null, range);
+        var gathered = configuration.Projects.Select(project => MergeRequestChecker.Gather(git, request, ForProject(configuration, project), baseConfigBytes, configPath, project.Folder, range)).ToList();
+        var split = Split(whole, gathered, configuration, configPath);
+        return split with { Projects = [.. split.Projects.Select(evidence => WithExtra(evidence, extraFindings))] };
+    }
+
+    /// <summary>
+    /// The pure part of <see cref="Gather"/>: splits the range's changed paths (<paramref name="whole"/>) between the
+    /// projects (<paramref name="gathered"/>, one evidence per project of <paramref name="configuration"/>, in order).
+    /// </summary>
+    internal static ProjectEvidence Split(CheckEvidence whole, IReadOnlyList<CheckEvidence> gathered, CheckConfiguration configuration, string configPath)
+    {
         var projects = configuration.Projects;
-        var gathered = projects.Select(project => MergeRequestChecker.Gather(git, request, ForProject(configuration, project), baseConfigBytes, configPath, project.Folder, range)).ToList();
         var notesFiles = gathered.SelectMany(evidence => evidence.NotesFiles).ToHashSet(StringComparer.Ordinal);
 
         var owned = projects.Select(_ => new List<string>()).ToList();
@@ -62,7 +72,7 @@ internal sealed record ProjectEvidence(CheckEvidence Repository, ImmutableArray<
                 HeadConfigurationError = null,
                 OtherTouchedProjects = [.. touched.Where(name => name != projects[index].Name)],
             };
-            perProject.Add(WithExtra(evidence, extraFindings));
+            perProject.Add(evidence);
         }
 
         // Only the configuration and the unowned paths are judged repository-wide; every notes folder is a project's.
