@@ -36,7 +36,8 @@ public static class ProjectResolver
 
         if (inferred.Length > 1)
         {
-            throw new EnvironmentException($"the folder '{folder}' belongs to {Suggestion.OrList(inferred.Select(project => project.Name).ToList())} (their paths share it); say which with --project NAME");
+            var names = inferred.Select(project => $"'{project.Name}'").ToList();
+            throw new EnvironmentException($"the folder '{folder}' is shared by {string.Join(", ", names[..^1])} and {names[^1]} (their paths all cover it); say which project with --project NAME");
         }
 
         return projects.FirstOrDefault(project => project.IsDefault)

@@ -38,7 +38,7 @@ public sealed class MonorepoCommandTests : IDisposable
         Assert.Equal(2, atRoot.ExitCode);
         Assert.Contains("none is the default; run the command inside a project's folder or pass --project NAME ('manage', 'admin' or 'billing')", atRoot.Error, StringComparison.Ordinal);
         Assert.Equal(2, shared.ExitCode);
-        Assert.Contains("the folder 'libs/shared' belongs to 'manage' or 'admin' (their paths share it); say which with --project NAME", shared.Error, StringComparison.Ordinal);
+        Assert.Contains("the folder 'libs/shared' is shared by 'manage' and 'admin' (their paths all cover it); say which project with --project NAME", shared.Error, StringComparison.Ordinal);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("--project 'manag' is not a project (did you mean 'manage'?)", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(before, Read(GeneratedMonorepo.ManageNotes));
