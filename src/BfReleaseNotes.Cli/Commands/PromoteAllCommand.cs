@@ -22,7 +22,7 @@ internal static class PromoteAllCommand
             var report = new PromoteAllJson([.. results.Select(result => new ProjectPromotionJson(
                 result.Project,
                 Name(result.Status),
-                result.Outcome?.Summary?.Version.ToString(),
+                result.Status is ProjectPromotionStatus.Promoted or ProjectPromotionStatus.DryRun ? result.Outcome!.Summary!.Version.ToString() : null,
                 result.Status is ProjectPromotionStatus.Promoted or ProjectPromotionStatus.DryRun ? [.. result.Outcome!.Summary!.Files] : [],
                 result.Outcome?.Summary?.PublishedTotal ?? 0,
                 result.Commit,
