@@ -20,11 +20,12 @@ internal static class AddCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var text = new Argument<string?>("TEXT") { Description = "The entry's markdown; read from standard input when omitted. Lines '[label]: url' in it become definitions at the end of the file.", Arity = ArgumentArity.ZeroOrOne };
         CommonOptions.RefuseOptionLikeValues(text, "add");
         var command = new Command("add", "Add an entry to unreleased.md, creating missing headings; no other byte of the file changes.\n" + ExitCodes.Help)
         {
-            section, type, flag, link, dir, text,
+            section, type, flag, link, dir, project, text,
         };
         command.SetAction(parse => Run(
             context,
@@ -33,13 +34,14 @@ internal static class AddCommand
             parse.GetValue(flag),
             parse.GetValue(link) ?? [],
             parse.GetValue(dir),
+            parse.GetValue(project),
             parse.GetValue(text)));
         return command;
     }
 
-    private static int Run(CliContext context, Visibility? visibility, ChangeType? type, string? flag, string[] linkTexts, string? dir, string? text)
+    private static int Run(CliContext context, Visibility? visibility, ChangeType? type, string? flag, string[] linkTexts, string? dir, string? project, string? text)
     {
-        var location = CommonOptions.Locate(context, dir);
+        var location = CommonOptions.Locate(context, dir, project);
         visibility ??= location.Configuration.Add.Section;
         type ??= location.Configuration.Add.Type;
         if (visibility is null || type is null)

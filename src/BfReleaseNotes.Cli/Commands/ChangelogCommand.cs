@@ -10,15 +10,16 @@ internal static class ChangelogCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var output = new Option<string?>("--output") { Description = "Write the changelog to this file (default: stdout; with --check, the file to compare, default CHANGELOG.md)." };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the file is missing or differs from what would be written." };
         var command = new Command("changelog", "Aggregate every published release (newest first, Public then Beta) into one Keep-a-Changelog-style CHANGELOG.md.\n" + ExitCodes.Help + " With --check, exit 1 when the file is stale.")
         {
-            dir, output, check,
+            dir, project, output, check,
         };
         command.SetAction(parse =>
         {
-            var changelog = ChangelogWriter.Write(CommonOptions.Folder(context, parse.GetValue(dir)));
+            var changelog = ChangelogWriter.Write(CommonOptions.Folder(context, parse.GetValue(dir), parse.GetValue(project)));
             CommonOptions.PrintDiagnostics(context, changelog.Diagnostics);
             foreach (var warning in changelog.Warnings)
             {

@@ -31,7 +31,8 @@ internal static class CheckCommand
             "check",
             "Check that a merge request updated the release notes, opted out, or needs none; in GitLab merge-request pipelines no option is needed.\n" +
             "Opting out takes one of: the label release-notes::none; a line 'Release-Notes: none - <reason>' in the merge-request description; the same line in a commit message of the merge request (the reason is required and printed).\n" +
-            "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed, configuration changed), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
+            "In a monorepo (\"projects\" in release-notes/config.json) each project the merge request touches is checked on its own notes; 'Release-Notes: none(NAME) - <reason>' or the project's label (default release-notes-NAME::none) opts out one project.\n" +
+            "Exit codes: 0 pass, 1 fail (notes not updated, invalid, pending entries removed, published history changed, configuration changed, entries in the wrong project), 2 cannot decide (base not in the clone, not a repository, bad configuration).")
         {
             repo, dir, baseOption, head, labels, description, descriptionFile, format, codeQuality, junit, force,
         };
@@ -215,7 +216,8 @@ internal sealed record CheckReportJson(
     IReadOnlyList<CheckPublishedChangeJson> ChangedPublishedFiles,
     IReadOnlyList<string> ChangedPaths,
     IReadOnlyList<string> RelevantPaths,
-    IReadOnlyList<DiagnosticJson> Diagnostics)
+    IReadOnlyList<DiagnosticJson> Diagnostics,
+    IReadOnlyList<CheckProjectJson> Projects)
 {
     public static CheckReportJson From(CheckResult result) => new(
         CheckResult.NameOf(result.Outcome),
@@ -225,7 +227,7 @@ internal sealed record CheckReportJson(
         [.. result.Failures.Select(CheckResult.NameOf)],
         result.Details,
         result.Hints,
-        [.. result.Findings.Select(finding => new CheckFindingJson(finding.CheckName, CheckResult.NameOf(finding.Outcome), finding.Message, finding.File, finding.Line, finding.Hints))],
+        [.. result.Findings.Select(finding => new CheckFindingJson(finding.CheckName, CheckResult.NameOf(finding.Outcome), finding.Message, finding.File, finding.Line, finding.Hints, finding.Project))],
         result.ConfigurationChanges,
         result.Range is { } range
             ? new CheckRangeJson(range.Base.Revision, range.Base.Source, range.BaseCommit, range.MergeBaseCommit, range.Head.Revision, range.Head.Source, range.HeadCommit)
@@ -241,8 +243,12 @@ internal sealed record CheckReportJson(
         [.. result.ChangedPublishedFiles.Select(change => new CheckPublishedChangeJson(change.File, change.Kind.ToString().ToLowerInvariant(), change.Detail))],
         result.ChangedPaths,
         result.RelevantPaths,
-        [.. result.Diagnostics.Select(DiagnosticJson.From)]);
+        [.. result.Diagnostics.Select(DiagnosticJson.From)],
+        [.. result.Projects.Select(project => new CheckProjectJson(project.Project, project.Folder, project.Touched, CheckResult.NameOf(project.Result.Outcome), project.Result.Passed, project.Result.Summary))]);
 }
+
+/// <summary>One monorepo project's own result as JSON.</summary>
+internal sealed record CheckProjectJson(string Name, string Folder, bool Touched, string Outcome, bool Passed, string Summary);
 
 /// <summary>The compared commits as JSON.</summary>
 internal sealed record CheckRangeJson(string Base, string BaseSource, string BaseCommit, string MergeBase, string Head, string HeadSource, string HeadCommit);
@@ -251,7 +257,7 @@ internal sealed record CheckRangeJson(string Base, string BaseSource, string Bas
 internal sealed record CheckOptOutJson(string Source, string Where, string? Reason, string? Line);
 
 /// <summary>A finding as JSON: its rule, outcome, sentence, place and hints.</summary>
-internal sealed record CheckFindingJson(string CheckName, string Outcome, string Message, string File, int Line, IReadOnlyList<string> Hints);
+internal sealed record CheckFindingJson(string CheckName, string Outcome, string Message, string File, int Line, IReadOnlyList<string> Hints, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Project);
 
 /// <summary>A changed published file as JSON.</summary>
 internal sealed record CheckPublishedChangeJson(string File, string Change, string? Detail);

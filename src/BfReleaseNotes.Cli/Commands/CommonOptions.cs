@@ -16,20 +16,41 @@ internal static partial class CommonOptions
         Description = $"The release-notes folder, relative to the current folder ({DirDefault}).",
     };
 
+    /// <summary>The description of how a command chooses its project in a monorepo.</summary>
+    public const string ProjectDefault =
+        "default: the project whose folder or paths hold the current folder, else the default project of \"projects\" in release-notes/config.json";
+
+    /// <summary><c>--project NAME</c>: the monorepo project a command works on (see the README, section 'Monorepo').</summary>
+    public static Option<string?> Project() => new("--project")
+    {
+        Description = $"The project of a monorepo whose notes to use ({ProjectDefault}).",
+        HelpName = "NAME",
+    };
+
     /// <summary>
     /// Where the notes are: <c>--dir</c> when given, else found from the current folder up to the repository root
-    /// (see <see cref="ReleaseNotesLocator"/>). Paths stay relative to the working folder where they can, so
-    /// messages show them as the user would type them.
+    /// (see <see cref="ReleaseNotesLocator"/>); in a monorepo, the project's (<c>--project</c>, else inferred). Paths
+    /// stay relative to the working folder where they can, so messages show them as the user would type them.
     /// </summary>
-    public static ReleaseNotesLocation Locate(CliContext context, string? dir)
+    public static ReleaseNotesLocation Locate(CliContext context, string? dir, string? project = null) =>
+        Shown(context, ReleaseNotesLocator.Locate(context.CurrentDirectory, dir, project));
+
+    /// <summary>Every project's notes in a monorepo (one location without projects), shown relative to the working folder.</summary>
+    public static IReadOnlyList<ReleaseNotesLocation> LocateAll(CliContext context) =>
+        [.. ReleaseNotesLocator.LocateAll(context.CurrentDirectory).Select(location => Shown(context, location))];
+
+    /// <summary>The given or inferred project's notes, else every project's (see <see cref="ReleaseNotesLocator.LocateEach"/>).</summary>
+    public static IReadOnlyList<ReleaseNotesLocation> LocateEach(CliContext context, string? dir, string? project) =>
+        [.. ReleaseNotesLocator.LocateEach(context.CurrentDirectory, dir, project).Select(location => Shown(context, location))];
+
+    private static ReleaseNotesLocation Shown(CliContext context, ReleaseNotesLocation location)
     {
-        var location = ReleaseNotesLocator.Locate(context.CurrentDirectory, dir);
         var shown = context.Resolve(Path.GetRelativePath(context.CurrentDirectory, location.Folder.Path));
         return location with { Folder = new Workspace.ReleaseNotesFolder(shown) };
     }
 
-    /// <summary>The release-notes folder for <c>--dir</c> (see <see cref="Locate"/>).</summary>
-    public static Workspace.ReleaseNotesFolder Folder(CliContext context, string? dir) => Locate(context, dir).Folder;
+    /// <summary>The release-notes folder for <c>--dir</c> and <c>--project</c> (see <see cref="Locate"/>).</summary>
+    public static Workspace.ReleaseNotesFolder Folder(CliContext context, string? dir, string? project = null) => Locate(context, dir, project).Folder;
 
     /// <summary>
     /// An option whose value is one of an enum's names, in any case (<c>--section Public</c> works); the help and

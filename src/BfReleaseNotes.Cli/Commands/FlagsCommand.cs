@@ -18,9 +18,10 @@ internal static class FlagsCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var format = CommonOptions.Format();
-        var command = new Command("flags", "List every feature flag of the Internal section with its entry counts per change type.\n" + ExitCodes.Help) { dir, format };
-        command.SetAction(parse => List(context, CommonOptions.Folder(context, parse.GetValue(dir)), parse.GetValue(format) == "json"));
+        var command = new Command("flags", "List every feature flag of the Internal section with its entry counts per change type.\n" + ExitCodes.Help) { dir, project, format };
+        command.SetAction(parse => List(context, CommonOptions.Folder(context, parse.GetValue(dir), parse.GetValue(project)), parse.GetValue(format) == "json"));
         command.Subcommands.Add(CreateGraduate(context));
         command.Subcommands.Add(CreateCheck(context));
         return command;
@@ -112,13 +113,14 @@ internal static class FlagsCommand
         to.AcceptOnlyFromAmong("beta", "public");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the unreleased.md that would be written; write nothing." };
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var command = new Command("graduate", "Move a flag's Internal entries into the same change types of Beta or Public (after the entries there) and remove its flag groups.\n" + ExitCodes.Help + " Exit 1 also for an unknown flag (the closest known flags are named).")
         {
-            flag, to, dryRun, dir,
+            flag, to, dryRun, dir, project,
         };
         command.SetAction(parse => Graduate(
             context,
-            CommonOptions.Folder(context, parse.GetValue(dir)),
+            CommonOptions.Folder(context, parse.GetValue(dir), parse.GetValue(project)),
             parse.GetValue(flag)!,
             Enum.Parse<Visibility>(parse.GetValue(to)!, ignoreCase: true),
             parse.GetValue(dryRun)));

@@ -25,6 +25,7 @@ internal static class ImportClickUpCommand
             DefaultValueFactory = _ => DefaultMapping,
         };
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var rejects = new Option<string?>("--rejects") { Description = "Where to write the rejects CSV (default: EXPORT with .rejects.csv)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show the summary and the files it would write." };
         var force = new Option<bool>("--force") { Description = "Replace published files whose content differs (otherwise a conflict, exit 1)." };
@@ -38,11 +39,11 @@ internal static class ImportClickUpCommand
             "import-clickup",
             "Import release notes from a ClickUp CSV export: one published file per release, every row imported or listed in the rejects CSV with its reason.\n" + ExitCodes.Help)
         {
-            export, mapping, dir, rejects, dryRun, force, format, verbose,
+            export, mapping, dir, project, rejects, dryRun, force, format, verbose,
         };
         command.SetAction(parse => Run(
             context,
-            new Request(parse.GetValue(export)!, parse.GetValue(mapping)!, parse.GetValue(dir), parse.GetValue(rejects), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(format)!, parse.GetValue(verbose))));
+            new Request(parse.GetValue(export)!, parse.GetValue(mapping)!, parse.GetValue(dir), parse.GetValue(project), parse.GetValue(rejects), parse.GetValue(dryRun), parse.GetValue(force), parse.GetValue(format)!, parse.GetValue(verbose))));
         return command;
     }
 
@@ -51,7 +52,7 @@ internal static class ImportClickUpCommand
         var exportPath = context.Resolve(request.Export);
         var mappingPath = context.Resolve(request.Mapping);
         var rejectsPath = context.Resolve(request.Rejects ?? DefaultRejectsPath(request.Export));
-        var folder = CommonOptions.Folder(context, request.Dir);
+        var folder = CommonOptions.Folder(context, request.Dir, request.Project);
         OutputPath.EnsureNotInput(rejectsPath, request.Rejects is null ? "the rejects file" : "--rejects", [(exportPath, "the export"), (mappingPath, "the mapping")], folder.Path);
         var mapping = ClickUpMapping.Load(mappingPath);
         Action<long>? progress = context.ErrorIsTerminal ? rows => TerminalSafeWriter.WriteTrusted(context.Error, $"\rimport-clickup: {rows:N0} rows read") : null;
@@ -215,7 +216,7 @@ internal static class ImportClickUpCommand
         context.Out.WriteLine(JsonSerializer.Serialize(report, ImportJsonContext.Default.ImportReportJson));
     }
 
-    private sealed record Request(string Export, string Mapping, string? Dir, string? Rejects, bool DryRun, bool Force, string Format, bool Verbose);
+    private sealed record Request(string Export, string Mapping, string? Dir, string? Project, string? Rejects, bool DryRun, bool Force, string Format, bool Verbose);
 }
 
 /// <summary>The report of <c>import-clickup --format json</c>.</summary>

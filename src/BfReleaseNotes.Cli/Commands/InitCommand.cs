@@ -12,10 +12,11 @@ internal static class InitCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
-        var command = new Command("init", "Write the empty unreleased.md template (Public, Beta, Internal with Added, Changed, Fixed) in the repository's notes folder if there is none. Refused when the repository already keeps unreleased.md in another folder, unless --dir names the new folder.\n" + ExitCodes.Help) { dir };
+        var project = CommonOptions.Project();
+        var command = new Command("init", "Write the empty unreleased.md template (Public, Beta, Internal with Added, Changed, Fixed) in the repository's notes folder if there is none. Refused when the repository already keeps unreleased.md in another folder, unless --dir names the new folder.\n" + ExitCodes.Help) { dir, project };
         command.SetAction(parse =>
         {
-            var location = CommonOptions.Locate(context, parse.GetValue(dir));
+            var location = CommonOptions.Locate(context, parse.GetValue(dir), parse.GetValue(project));
             var folder = location.Folder;
             if (File.Exists(folder.UnreleasedPath) || new FileInfo(folder.UnreleasedPath).LinkTarget is not null)
             {
@@ -24,7 +25,7 @@ internal static class InitCommand
             }
 
             // Only inside a repository: outside one there is no "the project" to search (it could be a home folder).
-            if (parse.GetValue(dir) is null && location.RepositoryRoot is not null)
+            if (parse.GetValue(dir) is null && location.Project is null && location.RepositoryRoot is not null)
             {
                 var existing = ReleaseNotesLocator.FindNotesFolders(location.RepositoryRoot);
                 if (existing.Count > 0)

@@ -15,20 +15,22 @@ internal static class LintCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Files to check (default: unreleased.md and every published file in --dir).", Arity = ArgumentArity.ZeroOrMore };
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var format = CommonOptions.Format();
         var fix = new Option<bool>("--fix") { Description = "Fix heading case, section order, bullet markers, a BOM, sections and flag groups written twice, entries written twice or already published; writes nothing if errors remain that it cannot fix." };
         CommonOptions.RefuseOptionLikeValues(files, "lint");
         var command = new Command("lint", "Check release-notes files; diagnostics go to stderr as path:line:col: error CODE: message.\n" + ExitCodes.Help)
         {
-            files, dir, format, fix,
+            files, dir, project, format, fix,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(files) ?? [], parse.GetValue(dir), parse.GetValue(format)!, parse.GetValue(fix)));
+        command.SetAction(parse => Run(context, parse.GetValue(files) ?? [], parse.GetValue(dir), parse.GetValue(project), parse.GetValue(format)!, parse.GetValue(fix)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] files, string? dir, string format, bool fix)
+    private static int Run(CliContext context, string[] files, string? dir, string? project, string format, bool fix)
     {
-        var paths = files.Length > 0 ? files.Select(context.Resolve).ToList() : DefaultFiles(context, dir);
+        // Without files: the project's notes, or every project's in a monorepo when none is named or inferred.
+        var paths = files.Length > 0 ? files.Select(context.Resolve).ToList() : [.. CommonOptions.LocateEach(context, dir, project).SelectMany(location => DefaultFiles(context, location.Folder, dir, location.Project?.Name))];
         var sessions = new List<WriteSession>();
         try
         {
@@ -139,9 +141,8 @@ internal static class LintCommand
         return errors > 0 ? ExitCodes.ContentProblems : ExitCodes.Ok;
     }
 
-    private static List<string> DefaultFiles(CliContext context, string? dir)
+    private static List<string> DefaultFiles(CliContext context, ReleaseNotesFolder folder, string? dir, string? project)
     {
-        var folder = CommonOptions.Folder(context, dir);
         folder.EnsureExists();
         if (WriteSession.InterruptedWrite(folder.Path) is { } interrupted)
         {
@@ -157,7 +158,7 @@ internal static class LintCommand
         paths.AddRange(folder.PublishedFiles().Select(file => file.Path).Reverse());
         if (paths.Count == 0)
         {
-            throw new EnvironmentException($"'{folder.Path}' holds no unreleased.md and no published file; run 'bf-release-notes init{(dir is null ? string.Empty : $" --dir {dir}")}'");
+            throw new EnvironmentException($"'{folder.Path}' holds no unreleased.md and no published file; run 'bf-release-notes init{(dir is null ? string.Empty : $" --dir {dir}")}{(project is null ? string.Empty : $" --project {project}")}'");
         }
 
         return paths;

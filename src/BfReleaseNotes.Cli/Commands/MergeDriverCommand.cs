@@ -55,15 +55,16 @@ internal static class MergeDriverCommand
         dir.Description = "The release-notes folder, relative to the repository root.";
         var uninstall = new Option<bool>("--uninstall") { Description = "Remove the .gitattributes line and the git config keys." };
         var driver = new Option<string?>("--command") { Description = "The program git runs (default: this program as it was started, e.g. its full path)." };
-        var command = new Command("install", "Mark <dir>/unreleased.md merge=union in .gitattributes (GitLab's merge button) and set merge.union.driver in the repository's git config to the structural driver (local merges, rebases, cherry-picks). Idempotent; prints what it changed.\n" + ExitCodes.Help)
+        var command = new Command("install", "Mark <dir>/unreleased.md (every project's in a monorepo) merge=union in .gitattributes (GitLab's merge button) and set merge.union.driver in the repository's git config to the structural driver (local merges, rebases, cherry-picks). Idempotent; prints what it changed.\n" + ExitCodes.Help)
         {
             repo, dir, uninstall, driver,
         };
         command.SetAction(parse =>
         {
-            // The folder as the repository names it: --dir, else "folder" of the configuration, else release-notes.
-            var folder = parse.GetValue(dir) ?? CommonOptions.Locate(context, null).Configuration.Folder ?? ReleaseNotesFolder.DefaultPath;
-            var changes = MergeDriverSetup.Apply(context.Resolve(parse.GetValue(repo)!), folder, parse.GetValue(driver) ?? ThisProgram(), parse.GetValue(uninstall));
+            // The folders as the repository names them: --dir, else "folder" of the configuration (every project's in a monorepo), else release-notes.
+            IReadOnlyList<string> folders = parse.GetValue(dir) is { } given ? [given]
+                : [.. CommonOptions.LocateAll(context).Select(location => location.Configuration.Folder ?? ReleaseNotesFolder.DefaultPath)];
+            var changes = MergeDriverSetup.Apply(context.Resolve(parse.GetValue(repo)!), folders, parse.GetValue(driver) ?? ThisProgram(), parse.GetValue(uninstall));
             foreach (var change in changes)
             {
                 context.Out.WriteLine(change);

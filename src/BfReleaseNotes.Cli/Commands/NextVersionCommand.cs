@@ -11,16 +11,17 @@ internal static class NextVersionCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var bump = CommonOptions.Word("--bump", "auto, major, minor or patch, as for promote (any case). Default: \"promote.bump\" of config.json, else minor.", "auto", "major", "minor", "patch");
         var print = new Option<string>("--print") { Description = "version (default); bump: major, minor or patch (for semantic-release's analyzeCommitsCmd); notes: the note without its title, as 'show VERSION --no-title' will print it (for generateNotesCmd).", DefaultValueFactory = _ => "version" };
         print.AcceptOnlyFromAmong("version", "bump", "notes");
         var command = new Command("next-version", "Print only the version the next 'promote' would publish (with --bump auto, the deciding entry goes to stderr). Prints nothing when there is nothing to promote.\n" + ExitCodes.Help)
         {
-            dir, bump, print,
+            dir, project, bump, print,
         };
         command.SetAction(parse =>
         {
-            var location = CommonOptions.Locate(context, parse.GetValue(dir));
+            var location = CommonOptions.Locate(context, parse.GetValue(dir), parse.GetValue(project));
             var folder = location.Folder;
             folder.EnsureExists();
             var bumpName = parse.GetValue(bump);

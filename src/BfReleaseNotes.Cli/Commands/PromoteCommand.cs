@@ -15,6 +15,8 @@ internal static class PromoteCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
+        var all = new Option<bool>("--all") { Description = "Monorepo: promote every project with pending Public or Beta entries, each with its own version and tag prefix (manage/v1.4.0), each all-or-nothing; one summary." };
         var version = new Option<string?>("--version") { Description = "The release version (SemVer 2.0; a leading 'v' is dropped). Default: the latest published version bumped by --bump." };
         var bump = CommonOptions.Word("--bump", "Which part to increment: auto, major, minor or patch (any case; ignored with --version). Default: \"promote.bump\" of config.json, else minor. auto: decided by the pending entries (Removed or '**Breaking:**' major, minor while 0.x; Added, Changed, Deprecated minor; Fixed, Security patch; configurable under \"release\" in config.json).", "auto", "major", "minor", "patch");
         var date = new Option<string?>("--date") { Description = "The release date, YYYY-MM-DD. Default: today (UTC). Refused when earlier than the latest published release's date." };
@@ -28,7 +30,7 @@ internal static class PromoteCommand
         var tagPrefix = new Option<string?>("--tag-prefix") { Description = "What the tag name puts before the version. Default: \"promote.tagPrefix\" of config.json, else v." };
         var command = new Command("promote", "Publish Public and Beta of unreleased.md as <dir>/<version>.md and empty them; Internal stays.\n" + ExitCodes.Help + " Exit 1 also when the version is not greater than the latest or already published.")
         {
-            dir, version, bump, date, allowEarlierDate, dryRun, format, commit, noCommit, tag, noTag, tagPrefix,
+            dir, project, all, version, bump, date, allowEarlierDate, dryRun, format, commit, noCommit, tag, noTag, tagPrefix,
         };
         command.SetAction(parse =>
         {
@@ -52,7 +54,18 @@ internal static class PromoteCommand
                 return ExitCodes.CouldNotRun;
             }
 
-            var location = CommonOptions.Locate(context, parse.GetValue(dir));
+            if (parse.GetValue(all))
+            {
+                return PromoteAll(context, parse, (dir, project, version, tagPrefix), new ProjectPromotionRequest(null, releaseDate)
+                {
+                    Bump = parse.GetValue(bump) is { } word && word != "auto" ? Enum.Parse<VersionBump>(word, ignoreCase: true) : null,
+                    AutoBump = parse.GetValue(bump) == "auto",
+                    DryRun = parse.GetValue(dryRun),
+                    AllowEarlierDate = parse.GetValue(allowEarlierDate),
+                }, (parse.GetValue(commit), parse.GetValue(noCommit), parse.GetValue(tag), parse.GetValue(noTag)), parse.GetValue(format) == "json");
+            }
+
+            var location = CommonOptions.Locate(context, parse.GetValue(dir), parse.GetValue(project));
             var defaults = location.Configuration.Promote;
             if (defaults.Decide(parse.GetValue(commit), parse.GetValue(noCommit), parse.GetValue(tag), parse.GetValue(noTag)) is not { } recording)
             {
@@ -67,9 +80,27 @@ internal static class PromoteCommand
             }
 
             var request = Request(location.Folder, explicitVersion, parse.GetValue(bump), defaults.Bump, releaseDate);
-            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(recording.Commit, recording.Tag, parse.GetValue(tagPrefix) ?? defaults.TagPrefix));
+            return Run(context, location.Folder, request, parse.GetValue(dryRun), parse.GetValue(format) == "json", new CommitChoice(recording.Commit, recording.Tag, parse.GetValue(tagPrefix) ?? defaults.TagPrefix, location.Project?.Name));
         });
         return command;
+    }
+
+    /// <summary><c>--all</c>: refuses the options that name one folder or one version, then hands over to <see cref="PromoteAllCommand"/>.</summary>
+    private static int PromoteAll(CliContext context, ParseResult parse, (Option<string?> Dir, Option<string?> Project, Option<string?> Version, Option<string?> TagPrefix) single, ProjectPromotionRequest request, (bool Commit, bool NoCommit, bool Tag, bool NoTag) asked, bool json)
+    {
+        if (new[] { single.Dir, single.Project, single.Version, single.TagPrefix }.FirstOrDefault(option => parse.GetValue(option) is not null) is { } conflicting)
+        {
+            context.Error.WriteLine($"error: --all promotes every project with its own folder, version and tag prefix; leave out {conflicting.Name}");
+            return ExitCodes.CouldNotRun;
+        }
+
+        if (CommonOptions.LocateAll(context)[0].Configuration.Promote.Decide(asked.Commit, asked.NoCommit, asked.Tag, asked.NoTag) is not { } recording)
+        {
+            context.Error.WriteLine("error: --commit/--tag and --no-commit/--no-tag contradict each other; give one of them");
+            return ExitCodes.CouldNotRun;
+        }
+
+        return PromoteAllCommand.Run(context, request with { Commit = recording.Commit, Tag = recording.Tag }, json);
     }
 
     /// <summary>The request for <c>--bump</c> (auto reads the folder's rule); shared with <c>next-version</c> so both decide alike.</summary>
@@ -90,7 +121,7 @@ internal static class PromoteCommand
         return SemVersion.TryParse(trimmed, SemVersionStyles.Strict, out version);
     }
 
-    private sealed record CommitChoice(bool Commit, bool Tag, string TagPrefix);
+    private sealed record CommitChoice(bool Commit, bool Tag, string TagPrefix, string? Project);
 
     private static int Run(CliContext context, ReleaseNotesFolder folder, PromotionRequest request, bool dryRun, bool json, CommitChoice choice)
     {
@@ -122,18 +153,18 @@ internal static class PromoteCommand
         string? tagName = null;
         if (choice.Commit)
         {
-            (sha, tagName) = plan.ApplyAndCommit(session!, choice.Tag, choice.TagPrefix);
+            (sha, tagName) = plan.ApplyAndCommit(session!, choice.Tag, choice.TagPrefix, plan.CommitMessage(choice.Project));
         }
         else
         {
             plan.Apply(session!);
         }
 
-        Report(context, outcome, json, dryRun: false, written: true, sha, tagName);
+        Report(context, outcome, json, dryRun: false, written: true, sha, tagName, plan.CommitMessage(choice.Project));
         return ExitCodes.Ok;
     }
 
-    private static void Report(CliContext context, PromotionOutcome outcome, bool json, bool dryRun, bool written, string? commitSha, string? tagName)
+    private static void Report(CliContext context, PromotionOutcome outcome, bool json, bool dryRun, bool written, string? commitSha, string? tagName, string? commitMessage = null)
     {
         var summary = outcome.Summary!;
         if (json)
@@ -192,7 +223,7 @@ internal static class PromoteCommand
         WriteLeftBehind(summaryWriter, summary);
         if (commitSha is not null)
         {
-            summaryWriter.WriteLine($"  committed {commitSha[..7]} \"Release {summary.Version}\"{(tagName is null ? string.Empty : $", tagged {tagName}")}");
+            summaryWriter.WriteLine($"  committed {commitSha[..7]} \"{commitMessage ?? $"Release {summary.Version}"}\"{(tagName is null ? string.Empty : $", tagged {tagName}")}");
         }
     }
 

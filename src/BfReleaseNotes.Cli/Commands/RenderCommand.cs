@@ -13,6 +13,7 @@ internal static class RenderCommand
     public static Command Create(CliContext context)
     {
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var format = new Option<string>("--format") { Description = "html (a fragment to embed), json (the versioned contract, see schemas/release-history.schema.json) or atom (an Atom 1.0 feed; needs --base-url).", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "json", "atom");
         var publicOnly = new Option<bool>("--public-only") { Description = "Leave out the Beta sections (the same as --audience public)." };
@@ -26,7 +27,7 @@ internal static class RenderCommand
         var command = new Command("render", "Render every published release, newest first, for the app. Raw HTML in notes is escaped and links other than http, https, mailto and relative ones become plain text.\n"
             + ExitCodes.Help + " Exit 1 when a published file has errors (it is reported; --page and --out then write nothing).")
         {
-            dir, format, publicOnly, audience, headingLevel, baseUrl, title, page, output,
+            dir, project, format, publicOnly, audience, headingLevel, baseUrl, title, page, output,
         };
         command.SetAction(parse =>
         {
@@ -63,7 +64,7 @@ internal static class RenderCommand
                 return Usage(context, "the Atom feed's ids and links need the page's address; add --base-url https://example.com/whats-new.html (where the page is published)");
             }
 
-            var folder = CommonOptions.Folder(context, parse.GetValue(dir));
+            var folder = CommonOptions.Folder(context, parse.GetValue(dir), parse.GetValue(project));
             var history = ReleaseHistoryRenderer.Render(folder, new RenderOptions(chosenAudience, level));
             CommonOptions.PrintDiagnostics(context, history.Diagnostics);
             var feedOptions = pageUrl is null ? null : new FeedOptions(pageUrl, parse.GetValue(title)!);

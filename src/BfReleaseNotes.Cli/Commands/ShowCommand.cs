@@ -11,17 +11,18 @@ internal static class ShowCommand
     {
         var version = new Argument<string>("VERSION") { Description = "A published version (1.42.0) or 'latest'." };
         var dir = CommonOptions.Dir();
+        var project = CommonOptions.Project();
         var format = new Option<string>("--format") { Description = "markdown (the file itself, default), html (as 'render' renders it) or json.", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong("markdown", "html", "json");
         var publicOnly = new Option<bool>("--public-only") { Description = "Leave out the Beta section." };
         var noTitle = new Option<bool>("--no-title") { Description = "Leave out the title line '# 1.42.0 - 2026-11-25' (a GitLab Release has its own title)." };
         var command = new Command("show", "Print one published note with its link definitions, ready to be a release description.\n" + ExitCodes.Help + " Exit 2 also when the version is not published.")
         {
-            version, dir, format, publicOnly, noTitle,
+            version, dir, project, format, publicOnly, noTitle,
         };
         command.SetAction(parse =>
         {
-            var folder = CommonOptions.Folder(context, parse.GetValue(dir));
+            var folder = CommonOptions.Folder(context, parse.GetValue(dir), parse.GetValue(project));
             var outcome = NoteExporter.Show(folder, new ShowRequest(parse.GetValue(version)!, parse.GetValue(publicOnly), parse.GetValue(noTitle)));
             CommonOptions.PrintDiagnostics(context, outcome.Diagnostics);
             switch (outcome.Status)

@@ -27,6 +27,9 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
     /// <summary>The feature-flag registry settings (<c>"flags"</c>); null when the file has none.</summary>
     public FlagsConfiguration? Flags { get; init; }
 
+    /// <summary>The products of a monorepo (<c>"projects"</c>): with any, the check runs its rules once per project the merge request touches.</summary>
+    public ImmutableArray<Configuration.ReleaseNotesProject> Projects { get; init; } = [];
+
     /// <summary>The file name of the configuration, inside the release-notes folder.</summary>
     public const string FileName = "config.json";
 
@@ -132,6 +135,16 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
             differences.Add($"\"labels.edit\" '{other.EditLabel}' -> '{EditLabel}'");
         }
 
+        foreach (var project in Projects.Where(project => !other.Projects.Contains(project)))
+        {
+            differences.Add(other.Projects.Any(old => old.Name == project.Name) ? $"\"projects\" changes '{project.Name}'" : $"\"projects\" adds '{project.Name}'");
+        }
+
+        foreach (var project in other.Projects.Where(old => !Projects.Any(project => project.Name == old.Name)))
+        {
+            differences.Add($"\"projects\" drops '{project.Name}'");
+        }
+
         return differences.ToImmutable();
     }
 
@@ -178,7 +191,8 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
 
     /// <summary>Compares field by field (the ignore list by content).</summary>
     public bool Equals(CheckConfiguration? other) =>
-        other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel;
+        other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel &&
+        Projects.SequenceEqual(other.Projects);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel);

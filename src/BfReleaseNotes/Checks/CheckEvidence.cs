@@ -77,6 +77,16 @@ public sealed record CheckEvidence
     /// </summary>
     public ImmutableArray<CheckFinding> ExtraFindings { get; init; } = [];
 
+    /// <summary>
+    /// The monorepo project this evidence is about (its notes, and only the changed paths it owns); null for a
+    /// repository with one notes folder, and for the repository-wide part of a monorepo check (configuration changes,
+    /// paths no project owns).
+    /// </summary>
+    public Configuration.ReleaseNotesProject? Project { get; init; }
+
+    /// <summary>The other projects whose paths the range changes: an entry added to this project's notes while only they are touched is in the wrong project.</summary>
+    public ImmutableArray<string> OtherTouchedProjects { get; init; } = [];
+
     /// <summary><c>unreleased.md</c> at base.</summary>
     public string UnreleasedPath => CheckPaths.Join(Folder, Markdown.ReleaseNotesParser.UnreleasedFileName);
 

@@ -15,6 +15,9 @@ public sealed record CheckFinding(CheckOutcome Outcome, string Message, string F
     /// <summary>Hints that belong to this finding (an opt-out line without a reason, a truncated description).</summary>
     public ImmutableArray<string> Hints { get; init; } = [];
 
+    /// <summary>The monorepo project the finding is about; null for one notes folder or a repository-wide finding.</summary>
+    public string? Project { get; init; }
+
     /// <summary>The name of the rule for reports (e.g. <c>release-notes-not-updated</c>); other steps may set their own.</summary>
     public string CheckName { get; init; } = DefaultCheckName(Outcome);
 
@@ -31,7 +34,7 @@ public sealed record CheckFinding(CheckOutcome Outcome, string Message, string F
     /// <summary>Compares every field, the hints by content.</summary>
     public bool Equals(CheckFinding? other) =>
         other is not null && Outcome == other.Outcome && Message == other.Message && File == other.File && Line == other.Line &&
-        CheckName == other.CheckName && Hints.SequenceEqual(other.Hints);
+        CheckName == other.CheckName && Project == other.Project && Hints.SequenceEqual(other.Hints);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Outcome, Message, File, Line);

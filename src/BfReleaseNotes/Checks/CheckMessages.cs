@@ -18,13 +18,25 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
             CheckOutcome.PublishedHistoryChanged => (diff.HistoryChanges[0].File, 1),
             CheckOutcome.EntriesAlreadyPublished => evidence.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.AlreadyPublished).Select(back => (back.File, back.Position.Line)).First(),
             CheckOutcome.ConfigurationChanged => evidence.HeadConfigurationError is { } configError ? (configError.File, configError.Line) : (evidence.ConfigPath, 1),
+            CheckOutcome.EntriesInWrongProject => (diff.Added[0].File, diff.Added[0].Line),
+            CheckOutcome.NotesNotUpdated when evidence.Project is null && !evidence.Configuration.Projects.IsEmpty => (evidence.ConfigPath, 1),
             _ => (evidence.HeadUnreleasedPath, 1),
         };
         return new CheckFinding(outcome, Sentence(outcome), file, Math.Max(line, 1)) { Hints = hints };
     }
 
-    /// <summary>The one sentence for an outcome: what was decided, why, and what to do next.</summary>
+    /// <summary>
+    /// The one sentence for an outcome: what was decided, why, and what to do next; in a monorepo it names the
+    /// project (<c>check failed (notes not updated) for project 'admin': ...</c>).
+    /// </summary>
     public string Sentence(CheckOutcome outcome)
+    {
+        var sentence = Plain(outcome);
+        var colon = sentence.IndexOf("): ", StringComparison.Ordinal);
+        return evidence.Project is { } project && colon > 0 ? $"{sentence[..(colon + 1)]} for project '{project.Name}'{sentence[(colon + 1)..]}" : sentence;
+    }
+
+    private string Plain(CheckOutcome outcome)
     {
         var configuration = evidence.Configuration;
         var unreleased = evidence.HeadUnreleasedPath;
@@ -53,6 +65,20 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
                 return configuration.Ignore.IsEmpty || evidence.ChangedPaths.All(notesFiles.Contains)
                     ? "check passed (not relevant): the range changes only release-notes files and adds no entry, so nothing else needs a note."
                     : $"check passed (not relevant): every changed path ({evidence.ChangedPaths.Length}) matches the ignore patterns of {evidence.ConfigPath} or is a release-notes file, so no release notes are needed.";
+            case CheckOutcome.NotesNotUpdated when evidence.Project is null && !configuration.Projects.IsEmpty:
+                return $"check failed (notes not updated): this merge request changes {CheckPolicy.Count(relevant.Length, "file", "files")} that no project owns (such as {relevant[0]}); " +
+                       $"add {(relevant.Length == 1 ? "it" : "them")} to a project's \"paths\" or to \"ignore\" in {evidence.ConfigPath}, or mark one project \"default\": true (with the label '{configuration.EditLabel}'), " +
+                       $"or opt out with the label '{configuration.NoneLabel}' or a line '{OptOut.LineSyntax}' in the description or in a commit message.";
+            case CheckOutcome.NotesNotUpdated when evidence.Project is { } project:
+                return $"check failed (notes not updated): this merge request changes {CheckPolicy.Count(relevant.Length, "file", "files")} of '{project.Name}' (such as {relevant[0]}) " +
+                       $"but adds no entry to {unreleased}; add one with `bf-release-notes add --project {project.Name} --section public --type fixed \"What changed for users\"` and commit it, " +
+                       $"or opt out of '{project.Name}' with the label '{project.NoneLabel}' or a line '{OptOut.LineSyntaxFor(project.Name)}' (or of every project with '{configuration.NoneLabel}') in the description or in a commit message.";
+            case CheckOutcome.EntriesInWrongProject:
+                var others = evidence.OtherTouchedProjects;
+                var entries = diff.Added.Length == 1 ? "it" : "them";
+                return $"check failed (entries in the wrong project): this merge request adds {CheckPolicy.Count(diff.Added.Length, "entry", "entries")} to {unreleased}, " +
+                       $"but changes none of the paths of '{evidence.Project!.Name}' ({string.Join(", ", evidence.Project.Paths.Select(pattern => pattern.Text))}), only those of {string.Join(", ", others.Select(name => $"'{name}'"))}; " +
+                       $"move {entries} to the project that changed (`bf-release-notes add --project {others[0]} --section public --type fixed \"...\"`) and remove {entries} from {unreleased}.";
             case CheckOutcome.NotesNotUpdated:
                 var dirOption = evidence.HeadFolder == Workspace.ReleaseNotesFolder.DefaultPath ? string.Empty : $" --dir {evidence.HeadFolder}";
                 return $"check failed (notes not updated): this merge request changes {CheckPolicy.Count(relevant.Length, "file", "files")} that {(relevant.Length == 1 ? "needs" : "need")} release notes (such as {relevant[0]}) " +

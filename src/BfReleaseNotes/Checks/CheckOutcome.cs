@@ -33,6 +33,9 @@ public enum CheckOutcome
     /// <summary>Fail: <c>unreleased.md</c> at head holds entries already in a published file (a merge brought them back; <c>lint --fix</c> removes them).</summary>
     EntriesAlreadyPublished,
 
+    /// <summary>Fail: in a monorepo, entries were added to a project's notes although the merge request changes none of its paths, only other projects'.</summary>
+    EntriesInWrongProject,
+
     /// <summary>Cannot decide (exit 2): the base or head is not in the clone, not a repository, bad configuration.</summary>
     CannotDecide,
 }

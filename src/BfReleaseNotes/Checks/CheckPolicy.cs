@@ -59,6 +59,12 @@ public static class CheckPolicy
             failures.Add(CheckOutcome.ConfigurationChanged);
         }
 
+        // A monorepo project whose paths the range does not touch, while it touches others': its new entries belong there.
+        if (evidence.Project is not null && relevant.IsEmpty && diff.Added.Length > 0 && !evidence.OtherTouchedProjects.IsEmpty)
+        {
+            failures.Add(CheckOutcome.EntriesInWrongProject);
+        }
+
         var notesUpdated = evidence.UnreleasedChanged && evidence.HeadEntries is not null && diff.Added.Length > 0;
         CheckOutcome? pass = notesUpdated ? CheckOutcome.NotesUpdated
             : diff.Releases.Length > 0 ? CheckOutcome.Released
@@ -73,6 +79,11 @@ public static class CheckPolicy
         var facts = new CheckMessages(evidence, diff, relevant, optOut);
         var findings = failures.Select(failure => facts.Finding(failure, failure == CheckOutcome.NotesNotUpdated ? optOutHints : [])).ToList();
         findings.AddRange(evidence.ExtraFindings);
+        if (evidence.Project is { } project)
+        {
+            findings = [.. findings.Select(finding => finding with { Project = project.Name })];
+        }
+
         var outcome = failures.Count > 0 ? failures[0] : evidence.ExtraFindings.Length > 0 ? evidence.ExtraFindings[0].Outcome : pass!.Value;
         var summary = findings.Count > 0 ? findings[0].Message : facts.Sentence(outcome);
 
@@ -202,12 +213,18 @@ public static class CheckPolicy
         var configuration = evidence.Configuration;
         var hints = ImmutableArray.CreateBuilder<string>();
         OptOut? found = null;
+        var project = evidence.Project;
         if (labels.Contains(configuration.NoneLabel, StringComparer.OrdinalIgnoreCase))
         {
             found = new OptOut(OptOutSource.Label, configuration.NoneLabel, null);
         }
+        else if (project is not null && labels.Contains(project.NoneLabel, StringComparer.OrdinalIgnoreCase))
+        {
+            found = new OptOut(OptOutSource.Label, project.NoneLabel, null);
+        }
 
-        var description = OptOut.Scan(evidence.Description);
+        var lineSyntax = project is null ? OptOut.LineSyntax : OptOut.LineSyntaxFor(project.Name);
+        var description = OptOut.Scan(evidence.Description, project?.Name);
         if (found is null && description.Reason is not null)
         {
             found = new OptOut(OptOutSource.Description, "the merge-request description", description.Reason) { Line = description.Line };
@@ -215,12 +232,12 @@ public static class CheckPolicy
 
         if (description.Rejected is not null && description.Reason is null)
         {
-            hints.Add($"The description's line '{description.Rejected}' gives no reason, which does not opt out; write '{OptOut.LineSyntax}' with a real reason.");
+            hints.Add($"The description's line '{description.Rejected}' gives no reason, which does not opt out; write '{lineSyntax}' with a real reason.");
         }
 
         foreach (var commit in evidence.Commits)
         {
-            var scan = OptOut.Scan(commit.Message);
+            var scan = OptOut.Scan(commit.Message, project?.Name);
             var subject = commit.Message.Split('\n', 2)[0].Trim();
             if (found is null && scan.Reason is not null)
             {
@@ -229,13 +246,13 @@ public static class CheckPolicy
 
             if (scan.Rejected is not null && scan.Reason is null)
             {
-                hints.Add($"Commit {CheckPaths.Short(commit.Sha)} \"{subject}\" says '{scan.Rejected}' without a reason, which does not opt out; write '{OptOut.LineSyntax}' with a real reason.");
+                hints.Add($"Commit {CheckPaths.Short(commit.Sha)} \"{subject}\" says '{scan.Rejected}' without a reason, which does not opt out; write '{lineSyntax}' with a real reason.");
             }
         }
 
         if (found is null && evidence.DescriptionTruncated)
         {
-            hints.Add($"GitLab cut the merge-request description at 2,700 characters (CI_MERGE_REQUEST_DESCRIPTION_IS_TRUNCATED), so a '{OptOut.LineSyntax}' line after that point was not seen: move it to the top or use the label '{configuration.NoneLabel}'.");
+            hints.Add($"GitLab cut the merge-request description at 2,700 characters (CI_MERGE_REQUEST_DESCRIPTION_IS_TRUNCATED), so a '{lineSyntax}' line after that point was not seen: move it to the top or use the label '{configuration.NoneLabel}'.");
         }
 
         return (found, hints.ToImmutable());

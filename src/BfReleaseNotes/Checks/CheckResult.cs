@@ -65,6 +65,12 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
     /// <summary>The changed paths that need release notes: outside the release-notes files and not ignored.</summary>
     public ImmutableArray<string> RelevantPaths { get; init; } = [];
 
+    /// <summary>
+    /// In a monorepo, the result of each project the merge request touches (or whose notes it changes), in the
+    /// configuration's order; this result combines them (the first failure decides). Empty for one notes folder.
+    /// </summary>
+    public ImmutableArray<ProjectCheckResult> Projects { get; init; } = [];
+
     /// <summary>True for the passing outcomes.</summary>
     public bool Passed => Outcome is CheckOutcome.NotesUpdated or CheckOutcome.Released or CheckOutcome.OptedOut or CheckOutcome.NotRelevant;
 
@@ -81,6 +87,7 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
         CheckOutcome.PublishedHistoryChanged => "published-history-changed",
         CheckOutcome.ConfigurationChanged => "configuration-changed",
         CheckOutcome.EntriesAlreadyPublished => "entries-already-published",
+        CheckOutcome.EntriesInWrongProject => "entries-in-wrong-project",
         CheckOutcome.CannotDecide => "cannot-decide",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown outcome"),
     };
@@ -93,7 +100,7 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
         ConfigurationChanges.SequenceEqual(other.ConfigurationChanges) && HeadFolder == other.HeadFolder && Details.SequenceEqual(other.Details) && Diagnostics.SequenceEqual(other.Diagnostics) &&
         AddedEntries.SequenceEqual(other.AddedEntries) && RemovedEntries.SequenceEqual(other.RemovedEntries) && PublishedEntries.SequenceEqual(other.PublishedEntries) &&
         AddedPublishedFiles.SequenceEqual(other.AddedPublishedFiles) && ChangedPublishedFiles.SequenceEqual(other.ChangedPublishedFiles) &&
-        ChangedPaths.SequenceEqual(other.ChangedPaths) && RelevantPaths.SequenceEqual(other.RelevantPaths);
+        ChangedPaths.SequenceEqual(other.ChangedPaths) && RelevantPaths.SequenceEqual(other.RelevantPaths) && Projects.SequenceEqual(other.Projects);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Outcome, Summary, Range, Failures.Length, RemovedEntries.Length, ChangedPaths.Length);

@@ -38,6 +38,29 @@ public static partial class CodeQualityReport
             return Serialize(findings);
         }
 
+        if (result.Projects.IsEmpty)
+        {
+            AddFindings(result, null, Add);
+        }
+        else
+        {
+            // A monorepo: each project's findings are its own (named, and fingerprinted apart from the same rule elsewhere).
+            AddFindings(result with { Diagnostics = [], Findings = [.. result.Findings.Where(finding => finding.Project is null)] }, null, Add);
+            foreach (var project in result.Projects)
+            {
+                AddFindings(project.Result, project.Project, Add);
+            }
+        }
+
+        return Serialize(findings);
+    }
+
+    private static void AddFindings(CheckResult result, string? project, Action<string, string, string, string, int, string> add)
+    {
+        var prefix = project is null ? string.Empty : $"[{project}] ";
+        void Add(string checkName, string description, string severity, string path, int line, string identity) =>
+            add(checkName, prefix + description, severity, path, line, project is null ? identity : $"{project}\n{identity}");
+
         foreach (var diagnostic in result.Diagnostics)
         {
             Add(diagnostic.Code, diagnostic.Message, diagnostic.Severity == DiagnosticSeverity.Error ? "major" : "minor", diagnostic.File, diagnostic.Position.Line,
@@ -71,8 +94,6 @@ public static partial class CodeQualityReport
                     break;
             }
         }
-
-        return Serialize(findings);
     }
 
     /// <summary>

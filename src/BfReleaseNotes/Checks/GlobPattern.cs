@@ -107,6 +107,52 @@ public sealed class GlobPattern : IEquatable<GlobPattern>
         return matches[0, 0];
     }
 
+    /// <summary>
+    /// True when the pattern matches every path below <paramref name="folder"/> (repository-relative, with <c>/</c>;
+    /// <c>""</c> is the root): <c>apps/manage/**</c> covers <c>apps/manage/src</c>, not <c>apps</c>. It tells which
+    /// project a command started in a folder works on.
+    /// </summary>
+    internal bool Covers(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        // The pattern positions reachable after the folder's segments (an NFA walk; '**' may stay or move on).
+        var states = Closure([0]);
+        foreach (var part in folder.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = new HashSet<int>();
+            foreach (var state in states.Where(state => state < _segments.Length))
+            {
+                if (_segments[state] == "**")
+                {
+                    next.Add(state);
+                }
+                else if (SegmentMatches(_segments[state], part))
+                {
+                    next.Add(state + 1);
+                }
+            }
+
+            states = Closure(next);
+        }
+
+        // Whatever follows the folder matches when all that is left of the pattern is '**'.
+        return states.Any(state => state < _segments.Length && _segments[state..].All(segment => segment == "**"));
+    }
+
+    private HashSet<int> Closure(IEnumerable<int> states)
+    {
+        var result = new HashSet<int>(states);
+        foreach (var state in result.ToList())
+        {
+            for (var next = state; next < _segments.Length && _segments[next] == "**"; next++)
+            {
+                result.Add(next + 1);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Matches one path segment against one pattern segment with <c>*</c> and <c>?</c>.</summary>
     private static bool SegmentMatches(string pattern, string text)
     {

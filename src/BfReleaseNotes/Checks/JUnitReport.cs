@@ -61,17 +61,18 @@ public static class JUnitReport
         {
             cases.Add(("the check sees the base and head commits", null, result.Summary, Lines([result.Summary, .. result.Details])));
         }
+        else if (result.Projects.IsEmpty)
+        {
+            AddRules(cases, result, Rules, string.Empty);
+        }
         else
         {
-            foreach (var (outcome, name) in Rules)
+            // A monorepo: the repository-wide rules, then every rule once per project, named after it.
+            var own = result with { Findings = [.. result.Findings.Where(finding => finding.Project is null)] };
+            AddRules(cases, own, RepositoryRules, string.Empty);
+            foreach (var project in result.Projects)
             {
-                var finding = result.Findings.FirstOrDefault(item => item.Outcome == outcome && item.CheckName == CheckFinding.DefaultCheckName(outcome));
-                cases.Add((name, finding is null ? null : Message(finding), null, finding is null ? string.Empty : Details(result, finding)));
-            }
-
-            foreach (var finding in result.Findings.Where(item => item.CheckName != CheckFinding.DefaultCheckName(item.Outcome)))
-            {
-                cases.Add((finding.CheckName, Message(finding), null, Details(result, finding)));
+                AddRules(cases, project.Result, Rules, $"{project.Project}: ");
             }
         }
 
@@ -114,6 +115,32 @@ public static class JUnitReport
         return buffer.ToArray();
     }
 
+    private static readonly (CheckOutcome Outcome, string Name)[] RepositoryRules =
+    [
+        (CheckOutcome.NotesNotUpdated, "every changed path that needs notes belongs to a project"),
+        (CheckOutcome.ConfigurationChanged, "the check's configuration is unchanged"),
+    ];
+
+    private static void AddRules(List<(string Name, string? Failure, string? Error, string Detail)> cases, CheckResult result, (CheckOutcome Outcome, string Name)[] rules, string prefix)
+    {
+        foreach (var (outcome, name) in rules)
+        {
+            var finding = result.Findings.FirstOrDefault(item => item.Outcome == outcome && item.CheckName == CheckFinding.DefaultCheckName(outcome));
+            cases.Add((prefix + name, finding is null ? null : Message(finding), null, finding is null ? string.Empty : Details(result, finding)));
+        }
+
+        if (result.Findings.Any(item => item.Outcome == CheckOutcome.EntriesInWrongProject))
+        {
+            var finding = result.Findings.First(item => item.Outcome == CheckOutcome.EntriesInWrongProject);
+            cases.Add((prefix + "new entries belong to a project the merge request changes", Message(finding), null, Details(result, finding)));
+        }
+
+        foreach (var finding in result.Findings.Where(item => item.CheckName != CheckFinding.DefaultCheckName(item.Outcome)))
+        {
+            cases.Add((prefix + finding.CheckName, Message(finding), null, Details(result, finding)));
+        }
+    }
+
     private static string Message(CheckFinding finding) => finding.Hints.IsEmpty ? finding.Message : $"{finding.Message} {string.Join(' ', finding.Hints)}";
 
     private static string Lines(IEnumerable<string> lines) => string.Join('\n', lines);
@@ -135,6 +162,9 @@ public static class JUnitReport
                 break;
             case CheckOutcome.ConfigurationChanged:
                 lines.AddRange(result.ConfigurationChanges);
+                break;
+            case CheckOutcome.EntriesInWrongProject:
+                lines.AddRange(result.AddedEntries.Select(entry => $"{entry.File}:{entry.Line} ({entry.Place}): {entry.Content}"));
                 break;
             case CheckOutcome.EntriesAlreadyPublished:
                 lines.AddRange(result.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.AlreadyPublished).Select(diagnostic => diagnostic.ToString()));

@@ -106,6 +106,19 @@ public static partial class MergeRequestChecker
                     folderForMessages, configError.File, configError.Line);
             }
 
+            if (requestedFolder is null && !configuration.Projects.IsEmpty)
+            {
+                // A monorepo: the rules run once per project the range touches, then the results are combined.
+                try
+                {
+                    return ProjectCheckPolicy.Decide(ProjectEvidence.Gather(git, request, configuration, baseConfigBytes, configPath, range, extraFindings));
+                }
+                catch (Workspace.EnvironmentException exception)
+                {
+                    return CheckResult.CannotDecide($"cannot decide: the feature-flag registry of {configPath} cannot be read: {exception.Message}.", folderForMessages) with { Range = range };
+                }
+            }
+
             CheckEvidence evidence;
             try
             {
@@ -136,7 +149,7 @@ public static partial class MergeRequestChecker
     /// the ignore patterns; the head's is only compared with it. When the merge request moves the notes folder, base
     /// entries are looked for at the new place and published files that moved are history changes.
     /// </summary>
-    private static CheckEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, string? requestedFolder, CheckRange range)
+    internal static CheckEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, string? requestedFolder, CheckRange range)
     {
         var baseSha = range.MergeBaseCommit;
         var headSha = range.HeadCommit;

@@ -42,7 +42,14 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
     /// reason is empty or a placeholder (<c>&lt;reason&gt;</c>, <c>reason</c>, <c>TODO</c>) does not opt out and is
     /// returned as <see cref="OptOutScan.Rejected"/>.
     /// </summary>
-    public static OptOutScan Scan(string? text)
+    public static OptOutScan Scan(string? text) => Scan(text, null);
+
+    /// <summary>
+    /// As <see cref="Scan(string?)"/>, for one project of a monorepo: a line <c>Release-Notes: none - reason</c> opts
+    /// every project out, <c>Release-Notes: none(manage, admin) - reason</c> only the projects it names (any case).
+    /// With <paramref name="project"/> null only lines that name no project count.
+    /// </summary>
+    public static OptOutScan Scan(string? text, string? project)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -67,7 +74,7 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
             {
                 var written = sourceLines[index].TrimEnd('\r');
                 var match = OptOutLine().Match(StripEmphasis(ContainerMarkers().Replace(written, string.Empty)));
-                if (!match.Success)
+                if (!match.Success || !AppliesTo(match.Groups["projects"], project))
                 {
                     continue;
                 }
@@ -86,6 +93,13 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
         return new OptOutScan(null, null, rejected);
     }
 
+    /// <summary>True when a line names no project, or names <paramref name="project"/> among its comma-separated names.</summary>
+    private static bool AppliesTo(Group projects, string? project) =>
+        !projects.Success || (project is not null && projects.Value.Split(',').Any(name => string.Equals(name.Trim(), project, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The line form for one project, for messages: <c>Release-Notes: none(manage) - &lt;reason&gt;</c>.</summary>
+    public static string LineSyntaxFor(string project) => $"Release-Notes: none({project}) - <reason>";
+
     /// <summary>Removes matching emphasis or code markers around a text: <c>**x**</c>, <c>_x_</c>, <c>`x`</c>, <c>~~x~~</c>.</summary>
     private static string StripEmphasis(string text)
     {
@@ -102,7 +116,7 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
     [GeneratedRegex(@"^[ \t]*(?:(?:>|[-*+][ \t]|[0-9]{1,9}[.)][ \t]|\[[ xX]\][ \t])[ \t]*)*")]
     private static partial Regex ContainerMarkers();
 
-    /// <summary>One line: the key, <c>none</c>, a dash and the reason (block markers are already gone).</summary>
-    [GeneratedRegex(@"^release-notes[ \t]*:[ \t]*none\b[ \t]*(?:[-:\u2013\u2014][ \t]*(?<reason>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>One line: the key, <c>none</c> with the projects it names if any, a dash and the reason (block markers are already gone).</summary>
+    [GeneratedRegex(@"^release-notes[ \t]*:[ \t]*none(?:[ \t]*\((?<projects>[^)]*)\)|\b)[ \t]*(?:[-:\u2013\u2014][ \t]*(?<reason>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OptOutLine();
 }

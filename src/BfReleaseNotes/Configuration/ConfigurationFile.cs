@@ -38,6 +38,31 @@ internal sealed class ConfigurationFile
 
     /// <summary>The feature-flag registry settings, owned by <see cref="Flags.FlagsConfiguration"/>.</summary>
     public Flags.FlagsConfigurationFile? Flags { get; set; }
+
+    /// <summary>The products of a monorepo, each with its own notes folder and the paths it owns (see <see cref="ReleaseNotesProject"/>).</summary>
+    public IReadOnlyList<ProjectFile?>? Projects { get; set; }
+}
+
+/// <summary>One entry of <c>projects</c>.</summary>
+internal sealed class ProjectFile
+{
+    public string? Name { get; set; }
+
+    public string? Folder { get; set; }
+
+    public IReadOnlyList<string?>? Paths { get; set; }
+
+    public bool? Default { get; set; }
+
+    public ProjectLabelsFile? Labels { get; set; }
+
+    public string? TagPrefix { get; set; }
+}
+
+/// <summary>A project's <c>labels</c>: its own opt-out label.</summary>
+internal sealed class ProjectLabelsFile
+{
+    public string? None { get; set; }
 }
 
 /// <summary>The <c>labels</c> object: the check's label names.</summary>

@@ -49,12 +49,13 @@ public static class ConfigurationReader
 
         if (!TryReadCheck(parsed, file, out var check, out error) ||
             !TryReadAdd(parsed.Add, file, out var add, out error) ||
-            !TryReadPromote(parsed.Promote, file, out var promote, out error))
+            !TryReadPromote(parsed.Promote, file, out var promote, out error) ||
+            !TryReadProjects(parsed, file, out var projects, out error))
         {
             return false;
         }
 
-        configuration = new ReleaseNotesConfiguration(check.Folder, add, promote, check);
+        configuration = new ReleaseNotesConfiguration(check.Folder, add, promote, check with { Projects = projects }) { Projects = projects };
         return true;
     }
 
@@ -161,6 +162,109 @@ public static class ConfigurationReader
         error = null;
         return true;
     }
+
+    /// <summary>
+    /// The <c>"projects"</c> of a monorepo: each needs a unique name, its own folder and at least one path; at most one
+    /// is the default. <c>"folder"</c> beside them is refused: each project names its own.
+    /// </summary>
+    private static bool TryReadProjects(ConfigurationFile parsed, string file, out ImmutableArray<ReleaseNotesProject> projects, [NotNullWhen(false)] out string? error)
+    {
+        projects = [];
+        error = null;
+        if (parsed.Projects is null)
+        {
+            return true;
+        }
+
+        if (parsed.Folder is not null && parsed.Projects.Count > 0)
+        {
+            error = $"{file}: \"folder\" and \"projects\" cannot both be set; in a monorepo each project names its own \"folder\" (remove the top-level \"folder\")";
+            return false;
+        }
+
+        var read = ImmutableArray.CreateBuilder<ReleaseNotesProject>();
+        for (var index = 0; index < parsed.Projects.Count; index++)
+        {
+            var key = $"projects[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+            if (parsed.Projects[index] is not { } project)
+            {
+                error = $"{file}: \"{key}\" is null; write an object such as {{ \"name\": \"manage\", \"folder\": \"apps/manage/release-notes\", \"paths\": [\"apps/manage/**\"] }}";
+                return false;
+            }
+
+            var name = project.Name?.Trim() ?? string.Empty;
+            if (!IsProjectName(name))
+            {
+                error = $"{file}: \"{key}.name\" is '{project.Name}'; a project name is letters, digits, '.', '_' or '-' (e.g. \"manage\"), starting with a letter or digit";
+                return false;
+            }
+
+            if (read.Any(other => string.Equals(other.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                error = $"{file}: \"{key}.name\" '{name}' names two projects; give each project its own name";
+                return false;
+            }
+
+            var folder = project.Folder is null ? null : CheckConfiguration.NormalizeFolder(project.Folder);
+            if (string.IsNullOrEmpty(folder))
+            {
+                error = $"{file}: \"{key}.folder\" is '{project.Folder}'; write the project's notes folder relative to the repository root with '/', e.g. \"apps/{name}/release-notes\"";
+                return false;
+            }
+
+            if (read.FirstOrDefault(other => other.Folder == folder) is { } same)
+            {
+                error = $"{file}: \"{key}.folder\" '{folder}' is also the folder of '{same.Name}'; each project keeps its own notes folder";
+                return false;
+            }
+
+            var paths = ImmutableArray.CreateBuilder<GlobPattern>();
+            foreach (var text in project.Paths ?? [])
+            {
+                if (!GlobPattern.TryParse(text ?? string.Empty, out var pattern, out var patternError))
+                {
+                    error = $"{file}: \"{key}.paths\": {patternError}";
+                    return false;
+                }
+
+                paths.Add(pattern);
+            }
+
+            if (paths.Count == 0)
+            {
+                error = $"{file}: \"{key}.paths\" of '{name}' is missing or empty; list the paths the project owns, e.g. [\"apps/{name}/**\"]";
+                return false;
+            }
+
+            var none = project.Labels?.None?.Trim() ?? ReleaseNotesProject.DefaultNoneLabel(name);
+            if (none.Length == 0 || none.Contains(',', StringComparison.Ordinal))
+            {
+                error = $"{file}: \"{key}.labels.none\" is '{project.Labels?.None}'; a GitLab label name is not empty and has no ','";
+                return false;
+            }
+
+            var prefix = project.TagPrefix ?? ReleaseNotesProject.DefaultTagPrefix(name);
+            if (!IsTagPrefix(prefix))
+            {
+                error = $"{file}: \"{key}.tagPrefix\" is '{prefix}'; a tag prefix is letters, digits, '.', '_', '-' or '/' (e.g. \"{name}/v\"), not starting with '-' or '/'";
+                return false;
+            }
+
+            if (project.Default == true && read.FirstOrDefault(other => other.IsDefault) is { } earlier)
+            {
+                error = $"{file}: \"{key}.default\": '{earlier.Name}' is already the default project; only one project can be";
+                return false;
+            }
+
+            read.Add(new ReleaseNotesProject(name, folder, paths.ToImmutable()) { IsDefault = project.Default == true, NoneLabel = none, TagPrefix = prefix });
+        }
+
+        projects = read.ToImmutable();
+        return true;
+    }
+
+    private static bool IsProjectName(string name) =>
+        name.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(name[0]) && name.All(character => char.IsAsciiLetterOrDigit(character) || character is '.' or '_' or '-');
 
     /// <summary>A prefix git accepts at the start of a tag name, kept to a safe subset.</summary>
     private static bool IsTagPrefix(string prefix) =>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BfReleaseNotes.Checks;
 
 namespace BfReleaseNotes.Configuration;
@@ -24,6 +25,12 @@ public sealed record ReleaseNotesConfiguration(string? Folder, AddDefaults Add, 
 {
     /// <summary>The file name, inside the release-notes folder.</summary>
     public const string FileName = "config.json";
+
+    /// <summary>
+    /// The products of a monorepo (<c>"projects"</c>), in the order written; empty for a repository with one notes
+    /// folder, where everything works as without the key. See <see cref="ReleaseNotesProject"/>.
+    /// </summary>
+    public ImmutableArray<ReleaseNotesProject> Projects { get; init; } = [];
 
     /// <summary>The settings when there is no configuration file.</summary>
     public static ReleaseNotesConfiguration Default { get; } = new(null, AddDefaults.None, PromoteDefaults.Default, CheckConfiguration.Default);

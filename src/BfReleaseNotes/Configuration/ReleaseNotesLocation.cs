@@ -8,4 +8,8 @@ namespace BfReleaseNotes.Configuration;
 /// <param name="ConfigurationPath">The configuration file that was read, or null when there is none.</param>
 /// <param name="Configuration">Its settings (<see cref="ReleaseNotesConfiguration.Default"/> without a file).</param>
 /// <param name="Folder">The release-notes folder (full path).</param>
-public sealed record ReleaseNotesLocation(string Root, string? RepositoryRoot, string? ConfigurationPath, ReleaseNotesConfiguration Configuration, ReleaseNotesFolder Folder);
+public sealed record ReleaseNotesLocation(string Root, string? RepositoryRoot, string? ConfigurationPath, ReleaseNotesConfiguration Configuration, ReleaseNotesFolder Folder)
+{
+    /// <summary>The monorepo project these notes belong to; null in a repository with one notes folder (or with <c>--dir</c>).</summary>
+    public Configuration.ReleaseNotesProject? Project { get; init; }
+}

@@ -20,7 +20,86 @@ public static class ReleaseNotesLocator
     /// is used, with its own <c>config.json</c> when it has one, else the configuration found by walking up.
     /// </summary>
     /// <exception cref="EnvironmentException">The configuration file cannot be read or is not valid.</exception>
-    public static ReleaseNotesLocation Locate(string startFolder, string? explicitFolder = null)
+    public static ReleaseNotesLocation Locate(string startFolder, string? explicitFolder = null) => Locate(startFolder, explicitFolder, null);
+
+    /// <summary>
+    /// Locates the notes of one project in a monorepo (the root configuration has <c>"projects"</c>): the project named
+    /// by <paramref name="project"/>, else the one whose folder or paths hold <paramref name="startFolder"/>, else the
+    /// default project (see <see cref="ProjectResolver.Resolve"/>). Its settings are the root's, with the project's
+    /// tag prefix. Without projects this is <see cref="Locate(string, string?)"/>.
+    /// </summary>
+    /// <exception cref="EnvironmentException">The configuration is not valid, the project is unknown or cannot be chosen, or both a folder and a project are given.</exception>
+    public static ReleaseNotesLocation Locate(string startFolder, string? explicitFolder, string? project)
+    {
+        ArgumentNullException.ThrowIfNull(startFolder);
+        if (explicitFolder is not null && project is not null)
+        {
+            throw new EnvironmentException($"give --dir or --project, not both (--dir {explicitFolder}, --project {project})");
+        }
+
+        var located = LocateFolder(startFolder, explicitFolder);
+        if (explicitFolder is not null || (located.Configuration.Projects.IsEmpty && project is null))
+        {
+            return located;
+        }
+
+        var chosen = ProjectResolver.Resolve(located.Configuration.Projects, RelativeFolder(located.Root, Path.GetFullPath(startFolder)), project);
+        return chosen is null ? located : ForProject(located, chosen);
+    }
+
+    /// <summary>
+    /// One location per project of a monorepo, in the configuration's order (what <c>lint</c> without a project and
+    /// <c>promote --all</c> go through); a repository without projects gives its one location.
+    /// </summary>
+    /// <exception cref="EnvironmentException">The configuration file cannot be read or is not valid.</exception>
+    public static IReadOnlyList<ReleaseNotesLocation> LocateAll(string startFolder)
+    {
+        var located = LocateFolder(startFolder, null);
+        return located.Configuration.Projects.IsEmpty ? [located] : [.. located.Configuration.Projects.Select(project => ForProject(located, project))];
+    }
+
+    /// <summary>
+    /// The notes a command that can work on every project goes through (<c>lint</c>): the folder or project given, else
+    /// the one project inferred from <paramref name="startFolder"/>, else every project (at the repository root, or in
+    /// a folder several projects share). Without projects, the one location of <see cref="Locate(string, string?)"/>.
+    /// </summary>
+    /// <exception cref="EnvironmentException">As <see cref="Locate(string, string?, string?)"/>.</exception>
+    public static IReadOnlyList<ReleaseNotesLocation> LocateEach(string startFolder, string? explicitFolder, string? project)
+    {
+        if (explicitFolder is not null || project is not null || InferProjects(startFolder).Count == 1)
+        {
+            return [Locate(startFolder, explicitFolder, project)];
+        }
+
+        return LocateAll(startFolder);
+    }
+
+    /// <summary>The projects whose folder or paths hold <paramref name="startFolder"/> (empty without projects, at the root, or outside them).</summary>
+    public static IReadOnlyList<ReleaseNotesProject> InferProjects(string startFolder)
+    {
+        var located = LocateFolder(startFolder, null);
+        return ProjectResolver.Infer(located.Configuration.Projects, RelativeFolder(located.Root, Path.GetFullPath(startFolder)));
+    }
+
+    private static ReleaseNotesLocation ForProject(ReleaseNotesLocation located, ReleaseNotesProject project)
+    {
+        var configuration = located.Configuration with
+        {
+            Folder = project.Folder,
+            Promote = located.Configuration.Promote with { TagPrefix = project.TagPrefix },
+        };
+        var folder = Path.Combine(located.Root, project.Folder.Replace('/', Path.DirectorySeparatorChar));
+        return located with { Configuration = configuration, Folder = new ReleaseNotesFolder(folder), Project = project };
+    }
+
+    /// <summary>The folder relative to the root with '/' ("" for the root), or null when it is outside.</summary>
+    private static string? RelativeFolder(string root, string folder)
+    {
+        var relative = Path.GetRelativePath(root, folder).Replace(Path.DirectorySeparatorChar, '/');
+        return relative == "." ? string.Empty : relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative;
+    }
+
+    private static ReleaseNotesLocation LocateFolder(string startFolder, string? explicitFolder)
     {
         ArgumentNullException.ThrowIfNull(startFolder);
         var start = Path.GetFullPath(startFolder);

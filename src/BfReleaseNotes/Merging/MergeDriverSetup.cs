@@ -67,6 +67,17 @@ public static class MergeDriverSetup
         return changes;
     }
 
+    /// <summary>
+    /// As <see cref="Apply(string, string, string, bool)"/> for several notes folders (a monorepo's projects): every
+    /// folder's <c>unreleased.md</c> gets its attribute line; the git config keys are shared.
+    /// </summary>
+    /// <exception cref="EnvironmentException">As the other overload.</exception>
+    public static IReadOnlyList<string> Apply(string path, IReadOnlyList<string> folders, string driverCommand, bool uninstall)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        return [.. folders.SelectMany(folder => Apply(path, folder, driverCommand, uninstall))];
+    }
+
     /// <summary>The driver command configured in the repository's local config, or null.</summary>
     public static string? InstalledDriver(string path)
     {

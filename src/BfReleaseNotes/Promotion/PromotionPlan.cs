@@ -79,9 +79,17 @@ public sealed record PromotionPlan(
     /// followed by the version (<c>release-1.4.0</c> for the prefix <c>release-</c>; an empty prefix tags <c>1.4.0</c>).
     /// </summary>
     /// <exception cref="EnvironmentException">As the other overload, or the prefix does not make a valid tag name.</exception>
-    public (string Commit, string? Tag) ApplyAndCommit(WriteSession session, bool tag, string tagPrefix)
+    public (string Commit, string? Tag) ApplyAndCommit(WriteSession session, bool tag, string tagPrefix) => ApplyAndCommit(session, tag, tagPrefix, CommitMessage(null));
+
+    /// <summary>
+    /// As <see cref="ApplyAndCommit(WriteSession, bool, string)"/>, with <paramref name="message"/> as the commit and tag
+    /// message (a monorepo project's release says which project: <c>Release manage 1.4.0</c>).
+    /// </summary>
+    /// <exception cref="EnvironmentException">As the other overloads.</exception>
+    public (string Commit, string? Tag) ApplyAndCommit(WriteSession session, bool tag, string tagPrefix, string message)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(tagPrefix);
         var tagName = tag ? tagPrefix + Version : null;
         if (tagName is not null && !IsValidTagName(tagName))
@@ -95,7 +103,7 @@ public sealed record PromotionPlan(
         Apply(session, afterRename: null);
         try
         {
-            return (committer.Commit([PublishedPath, UnreleasedPath], $"Release {Version}", tagName, $"Release {Version}"), tagName);
+            return (committer.Commit([PublishedPath, UnreleasedPath], message, tagName, message), tagName);
         }
         catch (GitStepFailedException exception)
         {
@@ -104,6 +112,9 @@ public sealed record PromotionPlan(
             throw new EnvironmentException($"{exception.Message}; both files were restored, so promote can simply be run again", exception);
         }
     }
+
+    /// <summary>The release commit's message: <c>Release 1.4.0</c>, or in a monorepo <c>Release manage 1.4.0</c> (the project's tags share one history).</summary>
+    public string CommitMessage(string? project) => project is null ? $"Release {Version}" : $"Release {project} {Version}";
 
     /// <summary>The tag prefix of <c>--tag</c> when none is given.</summary>
     public const string DefaultTagPrefix = "v";

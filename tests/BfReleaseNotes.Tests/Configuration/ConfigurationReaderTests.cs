@@ -42,7 +42,7 @@ public class ConfigurationReaderTests
     }
 
     [Theory]
-    [InlineData("{\n  \"ignroe\": []\n}", "release-notes/config.json:2:", "unknown key \"ignroe\" in the top level; did you mean \"ignore\"? The valid keys there are \"$schema\", \"folder\", \"ignore\", \"labels\", \"add\", \"promote\", \"release\" and \"flags\"")]
+    [InlineData("{\n  \"ignroe\": []\n}", "release-notes/config.json:2:", "unknown key \"ignroe\" in the top level; did you mean \"ignore\"? The valid keys there are \"$schema\", \"folder\", \"ignore\", \"labels\", \"add\", \"promote\", \"release\", \"flags\" and \"projects\"")]
     [InlineData("{\n  \"add\": {\n    \"sektion\": \"public\"\n  }\n}", "release-notes/config.json:3:", "unknown key \"sektion\" in \"add\"; did you mean \"section\"? The valid keys there are \"section\" and \"type\"")]
     [InlineData("{\n  \"ignore\": \"docs/**\"\n}", "release-notes/config.json:2:", "\"ignore\" must be an array of strings")]
     [InlineData("{ \"promote\": { \"commit\": \"yes\" } }", "release-notes/config.json:1:", "\"commit\" must be true or false")]
