@@ -88,6 +88,32 @@ grep -q "finished an interrupted 'bf-release-notes promote'" "$work/recovery.txt
 [ "$(grep -c "at once." release-notes/1.2.0.md)" = 2 ] || fail "the recovered release does not hold both entries"
 [ -z "$(ls -A release-notes | grep -E '\.bfrn|\.tmp$|\.bak$')" ] || fail "leftovers after recovery: $(ls -A release-notes)"
 
+# A monorepo: the projects section (source-generated JSON), the check once per touched project, promote --all with
+# each project's own version and tag (the git paths again, per project).
+mkdir -p "$work/mono" && cd "$work/mono"
+git init -q -b main
+mkdir -p release-notes apps/manage apps/admin libs
+printf '{ "projects": [\n  { "name": "manage", "folder": "apps/manage/release-notes", "paths": ["apps/manage/**", "libs/**"] },\n  { "name": "admin", "folder": "apps/admin/release-notes", "paths": ["apps/admin/**", "libs/**"] } ] }\n' > release-notes/config.json
+"$bin" init --project manage >/dev/null && "$bin" init --project admin >/dev/null
+echo a > apps/manage/a.txt && echo b > apps/admin/b.txt && echo c > libs/c.txt
+git add -A && git commit -qm "Monorepo"
+git checkout -qb shared
+echo c2 > libs/c.txt && git commit -qam "Change a shared library"
+"$bin" add --project manage --section public --type fixed "Manage loads faster." >/dev/null
+git commit -qam "Notes for manage"
+set +e
+"$bin" check --base main > "$work/mono-check.txt" 2>&1; code=$?
+set -e
+[ "$code" = 1 ] || fail "monorepo check with one of two projects' notes exited $code, expected 1"
+grep -q "admin" "$work/mono-check.txt" || fail "monorepo check did not name the project without notes: $(cat "$work/mono-check.txt")"
+"$bin" add --project admin --section public --type fixed "Admin loads faster." >/dev/null
+git commit -qam "Notes for admin"
+"$bin" check --base main >/dev/null || fail "monorepo check with both projects' notes did not pass"
+git checkout -q main && git merge -q --no-ff shared -m "Merge shared"
+"$bin" promote --all --date 2026-11-25 --tag >/dev/null || fail "promote --all failed"
+[ -f apps/manage/release-notes/0.1.0.md ] && [ -f apps/admin/release-notes/0.1.0.md ] || fail "promote --all did not publish both projects"
+[ -n "$(git tag -l 'manage/v0.1.0')" ] && [ -n "$(git tag -l 'admin/v0.1.0')" ] || fail "promote --all did not tag each project: $(git tag -l)"
+
 mkdir -p "$work/plain" && cd "$work/plain"
 set +e
 "$bin" check >/dev/null 2>&1; code=$?
