@@ -66,38 +66,14 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
     /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out CheckConfiguration? configuration, [NotNullWhen(false)] out ConfigurationError? error)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        if (TryParse(json, file, out configuration, out var message))
+        configuration = null;
+        if (!Configuration.ConfigurationReader.TryRead(json, file, out var whole, out error))
         {
-            error = null;
-            return true;
+            return false;
         }
 
-        error = Locate(file, message);
-        if (error.Line == 1 && error.Column == 1 && QuotedValue().Match(error.Message) is { Success: true } value)
-        {
-            // A value the reader rejected ('docs/[', a folder, a label): point at the line that holds it.
-            error = At(file, System.Text.Encoding.UTF8.GetString(json), value.Groups[1].Value, error.Message);
-        }
-
-        return false;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
-    private static partial System.Text.RegularExpressions.Regex QuotedValue();
-
-    /// <summary>Splits <c>file:line:col: message</c> (or <c>file: message</c>, the whole file) into its parts.</summary>
-    private static ConfigurationError Locate(string file, string message)
-    {
-        var rest = message.StartsWith(file + ":", StringComparison.Ordinal) ? message[(file.Length + 1)..] : message;
-        var parts = rest.Split(':', 3);
-        if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var line) &&
-            int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var column))
-        {
-            return new ConfigurationError(file, line, column, parts[2].Trim());
-        }
-
-        return new ConfigurationError(file, 1, 1, rest.Trim());
+        configuration = whole.Check;
+        return true;
     }
 
     /// <summary>
@@ -146,28 +122,6 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
         }
 
         return differences.ToImmutable();
-    }
-
-    /// <summary>An error at the first line that holds <paramref name="value"/> as a JSON string (line 1 when not found).</summary>
-    private static ConfigurationError At(string file, string text, string? value, string message)
-    {
-        var quoted = "\"" + (value ?? string.Empty) + "\"";
-        var lines = text.Split('\n');
-        for (var index = 0; index < lines.Length; index++)
-        {
-            var column = lines[index].IndexOf(quoted, StringComparison.Ordinal);
-            if (column < 0 && value is not null)
-            {
-                column = lines[index].IndexOf(value, StringComparison.Ordinal);
-            }
-
-            if (column >= 0)
-            {
-                return new ConfigurationError(file, index + 1, column + 1, message);
-            }
-        }
-
-        return new ConfigurationError(file, 1, 1, message);
     }
 
     /// <summary>

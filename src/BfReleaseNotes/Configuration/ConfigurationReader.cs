@@ -17,11 +17,12 @@ namespace BfReleaseNotes.Configuration;
 public static class ConfigurationReader
 {
     /// <summary>
-    /// Parses a configuration file's bytes (a UTF-8 BOM is allowed). Returns false with a message naming the file,
-    /// line and column and what to do, when the JSON is malformed, a key is unknown or a value is not valid.
+    /// Parses a configuration file's bytes (a UTF-8 BOM is allowed). Returns false with the file, line and column of
+    /// the problem and what to do, when the JSON is malformed, a key is unknown or a value is not valid; a refused value
+    /// is located at the value itself.
     /// </summary>
-    /// <example><code>ConfigurationReader.TryParse(File.ReadAllBytes(path), path, out var configuration, out var error)</code></example>
-    public static bool TryParse(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out ReleaseNotesConfiguration? configuration, [NotNullWhen(false)] out string? error)
+    /// <example><code>ConfigurationReader.TryRead(File.ReadAllBytes(path), path, out var configuration, out var error)</code></example>
+    public static bool TryRead(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out ReleaseNotesConfiguration? configuration, [NotNullWhen(false)] out Checks.ConfigurationError? error)
     {
         ArgumentNullException.ThrowIfNull(file);
         configuration = null;
@@ -37,27 +38,46 @@ public static class ConfigurationReader
         }
         catch (JsonException exception)
         {
-            error = JsonErrorFormatter.Format(exception, file, ConfigurationJsonContext.Default.ConfigurationFile);
+            var (line, column, message) = JsonErrorFormatter.Describe(exception, ConfigurationJsonContext.Default.ConfigurationFile);
+            error = new Checks.ConfigurationError(file, line, column, message);
             return false;
         }
 
         if (parsed is null)
         {
-            error = $"{file}:1:1: the configuration must be a JSON object such as {{ \"folder\": \"release-notes\" }}";
+            error = new Checks.ConfigurationError(file, 1, 1, "the configuration must be a JSON object such as { \"folder\": \"release-notes\" }");
             return false;
         }
 
-        if (!TryReadCheck(parsed, file, out var check, out error) ||
-            !TryReadAdd(parsed.Add, file, out var add, out error) ||
-            !TryReadPromote(parsed.Promote, file, out var promote, out error) ||
-            !TryReadProjects(parsed, file, out var projects, out error))
+        if (!TryReadCheck(parsed, out var check, out var problem) ||
+            !TryReadAdd(parsed.Add, out var add, out problem) ||
+            !TryReadPromote(parsed.Promote, out var promote, out problem) ||
+            !TryReadProjects(parsed, out var projects, out problem))
         {
+            var (line, column) = JsonValuePositions.Index(json).Of(problem.Path);
+            error = new Checks.ConfigurationError(file, line, column, problem.Message);
             return false;
         }
 
         configuration = new ReleaseNotesConfiguration(check.Folder, add, promote, check with { Projects = projects }) { Projects = projects };
+        error = null;
         return true;
     }
+
+    /// <summary>
+    /// As <see cref="TryRead"/>, with the error as one line <c>file:line:col: message</c>, the form editors and CI
+    /// logs link to.
+    /// </summary>
+    /// <example><code>ConfigurationReader.TryParse(File.ReadAllBytes(path), path, out var configuration, out var error)</code></example>
+    public static bool TryParse(ReadOnlySpan<byte> json, string file, [NotNullWhen(true)] out ReleaseNotesConfiguration? configuration, [NotNullWhen(false)] out string? error)
+    {
+        var read = TryRead(json, file, out configuration, out var located);
+        error = located?.ToString();
+        return read;
+    }
+
+    /// <summary>A value the configuration's rules refuse: its JSON path (null for the whole file) and why.</summary>
+    private sealed record Problem(string? Path, string Message);
 
     /// <summary>Reads the configuration file at <paramref name="path"/>; a missing file gives <see cref="ReleaseNotesConfiguration.Default"/>.</summary>
     /// <exception cref="EnvironmentException">The file cannot be read or is not valid (the message says where and why).</exception>
@@ -77,15 +97,16 @@ public static class ConfigurationReader
         return configuration;
     }
 
-    private static bool TryReadCheck(ConfigurationFile parsed, string file, [NotNullWhen(true)] out CheckConfiguration? check, [NotNullWhen(false)] out string? error)
+    private static bool TryReadCheck(ConfigurationFile parsed, [NotNullWhen(true)] out CheckConfiguration? check, [NotNullWhen(false)] out Problem? problem)
     {
         check = null;
         var ignore = ImmutableArray.CreateBuilder<GlobPattern>();
-        foreach (var text in parsed.Ignore ?? [])
+        var patterns = parsed.Ignore ?? [];
+        for (var index = 0; index < patterns.Count; index++)
         {
-            if (!GlobPattern.TryParse(text ?? string.Empty, out var pattern, out var patternError))
+            if (!GlobPattern.TryParse(patterns[index] ?? string.Empty, out var pattern, out var patternError))
             {
-                error = $"{file}: {patternError}";
+                problem = new Problem($"ignore[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]", patternError);
                 return false;
             }
 
@@ -98,7 +119,7 @@ public static class ConfigurationReader
             folder = CheckConfiguration.NormalizeFolder(parsed.Folder);
             if (folder is null)
             {
-                error = $"{file}: \"folder\" is '{parsed.Folder}'; write a folder relative to the repository root with '/', e.g. \"release-notes\"";
+                problem = new Problem("folder", $"\"folder\" is '{parsed.Folder}'; write a folder relative to the repository root with '/', e.g. \"release-notes\"");
                 return false;
             }
         }
@@ -107,46 +128,48 @@ public static class ConfigurationReader
         var edit = parsed.Labels?.Edit ?? CheckConfiguration.DefaultEditLabel;
         if (string.IsNullOrWhiteSpace(none) || string.IsNullOrWhiteSpace(edit) || none.Contains(',', StringComparison.Ordinal) || edit.Contains(',', StringComparison.Ordinal))
         {
-            error = $"{file}: the labels \"none\" ('{none}') and \"edit\" ('{edit}') must be GitLab label names: not empty, without ','";
+            var wrong = string.IsNullOrWhiteSpace(none) || none.Contains(',', StringComparison.Ordinal) ? "labels.none" : "labels.edit";
+            problem = new Problem(wrong, $"the labels \"none\" ('{none}') and \"edit\" ('{edit}') must be GitLab label names: not empty, without ','");
             return false;
         }
 
         Flags.FlagsConfiguration? flags = null;
-        if (parsed.Flags is not null && !Flags.FlagsConfiguration.TryCreate(parsed.Flags, file, out flags, out error))
+        if (parsed.Flags is not null && !Flags.FlagsConfiguration.TryCreate(parsed.Flags, out flags, out var flagsKey, out var flagsError))
         {
+            problem = new Problem(flagsKey, flagsError);
             return false;
         }
 
         check = new CheckConfiguration(folder, ignore.ToImmutable(), none.Trim(), edit.Trim()) { Flags = flags };
-        error = null;
+        problem = null;
         return true;
     }
 
-    private static bool TryReadAdd(AddFile? add, string file, out AddDefaults defaults, [NotNullWhen(false)] out string? error)
+    private static bool TryReadAdd(AddFile? add, out AddDefaults defaults, [NotNullWhen(false)] out Problem? problem)
     {
         defaults = AddDefaults.None;
         Visibility? section = null;
         ChangeType? type = null;
-        if (add?.Section is { } sectionText && !TryEnum(sectionText, out section, file, "add.section", out error))
+        if (add?.Section is { } sectionText && !TryEnum(sectionText, out section, "add.section", out problem))
         {
             return false;
         }
 
-        if (add?.Type is { } typeText && !TryEnum(typeText, out type, file, "add.type", out error))
+        if (add?.Type is { } typeText && !TryEnum(typeText, out type, "add.type", out problem))
         {
             return false;
         }
 
         defaults = new AddDefaults(section, type);
-        error = null;
+        problem = null;
         return true;
     }
 
-    private static bool TryReadPromote(PromoteFile? promote, string file, out PromoteDefaults defaults, [NotNullWhen(false)] out string? error)
+    private static bool TryReadPromote(PromoteFile? promote, out PromoteDefaults defaults, [NotNullWhen(false)] out Problem? problem)
     {
         defaults = PromoteDefaults.Default;
         VersionBump? bump = null;
-        if (promote?.Bump is { } bumpText && !TryEnum(bumpText, out bump, file, "promote.bump", out error))
+        if (promote?.Bump is { } bumpText && !TryEnum(bumpText, out bump, "promote.bump", out problem))
         {
             return false;
         }
@@ -154,12 +177,12 @@ public static class ConfigurationReader
         var prefix = promote?.TagPrefix ?? PromoteDefaults.DefaultTagPrefix;
         if (!IsTagPrefix(prefix))
         {
-            error = $"{file}: \"promote.tagPrefix\" is '{prefix}'; a tag prefix is letters, digits, '.', '_', '-' or '/' (e.g. \"v\", \"release-\" or \"\"), not starting with '-' or '/'";
+            problem = new Problem("promote.tagPrefix", $"\"promote.tagPrefix\" is '{prefix}'; a tag prefix is letters, digits, '.', '_', '-' or '/' (e.g. \"v\", \"release-\" or \"\"), not starting with '-' or '/'");
             return false;
         }
 
         defaults = new PromoteDefaults(bump ?? VersionBump.Minor, prefix, promote?.Commit ?? false, promote?.Tag ?? false);
-        error = null;
+        problem = null;
         return true;
     }
 
@@ -167,10 +190,10 @@ public static class ConfigurationReader
     /// The <c>"projects"</c> of a monorepo: each needs a unique name, its own folder and at least one path; at most one
     /// is the default. <c>"folder"</c> beside them is refused: each project names its own.
     /// </summary>
-    private static bool TryReadProjects(ConfigurationFile parsed, string file, out ImmutableArray<ReleaseNotesProject> projects, [NotNullWhen(false)] out string? error)
+    private static bool TryReadProjects(ConfigurationFile parsed, out ImmutableArray<ReleaseNotesProject> projects, [NotNullWhen(false)] out Problem? problem)
     {
         projects = [];
-        error = null;
+        problem = null;
         if (parsed.Projects is null)
         {
             return true;
@@ -178,7 +201,7 @@ public static class ConfigurationReader
 
         if (parsed.Folder is not null && parsed.Projects.Count > 0)
         {
-            error = $"{file}: \"folder\" and \"projects\" cannot both be set; in a monorepo each project names its own \"folder\" (remove the top-level \"folder\")";
+            problem = new Problem("folder", $"\"folder\" and \"projects\" cannot both be set; in a monorepo each project names its own \"folder\" (remove the top-level \"folder\")");
             return false;
         }
 
@@ -188,42 +211,43 @@ public static class ConfigurationReader
             var key = $"projects[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
             if (parsed.Projects[index] is not { } project)
             {
-                error = $"{file}: \"{key}\" is null; write an object such as {{ \"name\": \"manage\", \"folder\": \"apps/manage/release-notes\", \"paths\": [\"apps/manage/**\"] }}";
+                problem = new Problem(key, $"\"{key}\" is null; write an object such as {{ \"name\": \"manage\", \"folder\": \"apps/manage/release-notes\", \"paths\": [\"apps/manage/**\"] }}");
                 return false;
             }
 
             var name = project.Name?.Trim() ?? string.Empty;
             if (!IsProjectName(name))
             {
-                error = $"{file}: \"{key}.name\" is '{project.Name}'; a project name is letters, digits, '.', '_' or '-' (e.g. \"manage\"), starting with a letter or digit";
+                problem = new Problem($"{key}.name", $"\"{key}.name\" is '{project.Name}'; a project name is letters, digits, '.', '_' or '-' (e.g. \"manage\"), starting with a letter or digit");
                 return false;
             }
 
             if (read.Any(other => string.Equals(other.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
-                error = $"{file}: \"{key}.name\" '{name}' names two projects; give each project its own name";
+                problem = new Problem($"{key}.name", $"\"{key}.name\" '{name}' names two projects; give each project its own name");
                 return false;
             }
 
             var folder = project.Folder is null ? null : CheckConfiguration.NormalizeFolder(project.Folder);
             if (string.IsNullOrEmpty(folder))
             {
-                error = $"{file}: \"{key}.folder\" is '{project.Folder}'; write the project's notes folder relative to the repository root with '/', e.g. \"apps/{name}/release-notes\"";
+                problem = new Problem($"{key}.folder", $"\"{key}.folder\" is '{project.Folder}'; write the project's notes folder relative to the repository root with '/', e.g. \"apps/{name}/release-notes\"");
                 return false;
             }
 
             if (read.FirstOrDefault(other => other.Folder == folder) is { } same)
             {
-                error = $"{file}: \"{key}.folder\" '{folder}' is also the folder of '{same.Name}'; each project keeps its own notes folder";
+                problem = new Problem($"{key}.folder", $"\"{key}.folder\" '{folder}' is also the folder of '{same.Name}'; each project keeps its own notes folder");
                 return false;
             }
 
             var paths = ImmutableArray.CreateBuilder<GlobPattern>();
-            foreach (var text in project.Paths ?? [])
+            var projectPaths = project.Paths ?? [];
+            for (var pathIndex = 0; pathIndex < projectPaths.Count; pathIndex++)
             {
-                if (!GlobPattern.TryParse(text ?? string.Empty, out var pattern, out var patternError))
+                if (!GlobPattern.TryParse(projectPaths[pathIndex] ?? string.Empty, out var pattern, out var patternError))
                 {
-                    error = $"{file}: \"{key}.paths\": {patternError}";
+                    problem = new Problem($"{key}.paths[{pathIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)}]", $"\"{key}.paths\": {patternError}");
                     return false;
                 }
 
@@ -232,27 +256,27 @@ public static class ConfigurationReader
 
             if (paths.Count == 0)
             {
-                error = $"{file}: \"{key}.paths\" of '{name}' is missing or empty; list the paths the project owns, e.g. [\"apps/{name}/**\"]";
+                problem = new Problem($"{key}.paths", $"\"{key}.paths\" of '{name}' is missing or empty; list the paths the project owns, e.g. [\"apps/{name}/**\"]");
                 return false;
             }
 
             var none = project.Labels?.None?.Trim() ?? ReleaseNotesProject.DefaultNoneLabel(name);
             if (none.Length == 0 || none.Contains(',', StringComparison.Ordinal))
             {
-                error = $"{file}: \"{key}.labels.none\" is '{project.Labels?.None}'; a GitLab label name is not empty and has no ','";
+                problem = new Problem($"{key}.labels.none", $"\"{key}.labels.none\" is '{project.Labels?.None}'; a GitLab label name is not empty and has no ','");
                 return false;
             }
 
             var prefix = project.TagPrefix ?? ReleaseNotesProject.DefaultTagPrefix(name);
             if (!IsTagPrefix(prefix))
             {
-                error = $"{file}: \"{key}.tagPrefix\" is '{prefix}'; a tag prefix is letters, digits, '.', '_', '-' or '/' (e.g. \"{name}/v\"), not starting with '-' or '/'";
+                problem = new Problem($"{key}.tagPrefix", $"\"{key}.tagPrefix\" is '{prefix}'; a tag prefix is letters, digits, '.', '_', '-' or '/' (e.g. \"{name}/v\"), not starting with '-' or '/'");
                 return false;
             }
 
             if (project.Default == true && read.FirstOrDefault(other => other.IsDefault) is { } earlier)
             {
-                error = $"{file}: \"{key}.default\": '{earlier.Name}' is already the default project; only one project can be";
+                problem = new Problem($"{key}.default", $"\"{key}.default\": '{earlier.Name}' is already the default project; only one project can be");
                 return false;
             }
 
@@ -272,20 +296,20 @@ public static class ConfigurationReader
         !prefix.StartsWith('-') && !prefix.StartsWith('/') && !prefix.Contains("..", StringComparison.Ordinal) && !prefix.Contains("//", StringComparison.Ordinal);
 
     /// <summary>An enum value by name, ignoring case; numbers are refused (the JSON says words).</summary>
-    private static bool TryEnum<T>(string text, out T? value, string file, string key, [NotNullWhen(false)] out string? error)
+    private static bool TryEnum<T>(string text, out T? value, string key, [NotNullWhen(false)] out Problem? problem)
         where T : struct, Enum
     {
         var names = Enum.GetNames<T>().Select(name => name.ToLowerInvariant()).ToList();
         if (names.Contains(text.Trim().ToLowerInvariant()) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var parsed))
         {
             value = parsed;
-            error = null;
+            problem = null;
             return true;
         }
 
         value = null;
         var closest = Suggestion.Closest(text, names, 1);
-        error = $"{file}: \"{key}\" is '{text}'{(closest.Count > 0 ? $" (did you mean '{closest[0]}'?)" : string.Empty)}; the valid values are {Suggestion.OrList(names, "\"")}";
+        problem = new Problem(key, $"\"{key}\" is '{text}'{(closest.Count > 0 ? $" (did you mean '{closest[0]}'?)" : string.Empty)}; the valid values are {Suggestion.OrList(names, "\"")}");
         return false;
     }
 }

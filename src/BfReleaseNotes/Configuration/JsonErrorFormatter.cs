@@ -15,9 +15,21 @@ internal static partial class JsonErrorFormatter
     /// <summary>The message for <paramref name="exception"/>, thrown while reading <paramref name="file"/> as <paramref name="root"/>.</summary>
     public static string Format(JsonException exception, string file, JsonTypeInfo root)
     {
-        var line = (exception.LineNumber ?? 0) + 1;
-        var column = (exception.BytePositionInLine ?? 0) + 1;
-        var where = $"{file}:{line}:{column}";
+        var (line, column, message) = Describe(exception, root);
+        return $"{file}:{line}:{column}: {message}";
+    }
+
+    /// <summary>Where <paramref name="exception"/> happened (1-based line and column) and what it means, without the file.</summary>
+    public static (int Line, int Column, string Message) Describe(JsonException exception, JsonTypeInfo root)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var line = (int)(exception.LineNumber ?? 0) + 1;
+        var column = (int)(exception.BytePositionInLine ?? 0) + 1;
+        return (line, column, Explain(exception, root));
+    }
+
+    private static string Explain(JsonException exception, JsonTypeInfo root)
+    {
         var (owner, ownerName, last) = Walk(root, Segments(exception.Path));
         var message = exception.Message;
 
@@ -28,12 +40,12 @@ internal static partial class JsonErrorFormatter
             var target = Described(owner, ownerName);
             var valid = Keys(target.Info);
             var closest = Suggestion.Closest(key, valid, 1);
-            return $"{where}: unknown key \"{key}\" in {target.Name}{(closest.Count > 0 ? $"; did you mean \"{closest[0]}\"?" : string.Empty)} The valid keys there are {Suggestion.OrList(valid, "\"").Replace(" or ", " and ", StringComparison.Ordinal)}";
+            return $"unknown key \"{key}\" in {target.Name}{(closest.Count > 0 ? $"; did you mean \"{closest[0]}\"?" : string.Empty)} The valid keys there are {Suggestion.OrList(valid, "\"").Replace(" or ", " and ", StringComparison.Ordinal)}";
         }
 
         if (last is not null && message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
-            return $"{where}: \"{last.Name}\" must be {Expected(last.PropertyType, owner.Options)}";
+            return $"\"{last.Name}\" must be {Expected(last.PropertyType, owner.Options)}";
         }
 
         // Malformed JSON: keep the reader's own reason, without the position suffix we already print.
@@ -49,7 +61,7 @@ internal static partial class JsonErrorFormatter
             reason = reason[..cut];
         }
 
-        return $"{where}: not valid JSON: {reason.TrimEnd('.', ' ')}; fix the syntax (comments and trailing commas are allowed)";
+        return $"not valid JSON: {reason.TrimEnd('.', ' ')}; fix the syntax (comments and trailing commas are allowed)";
     }
 
     /// <summary>The JSON names of an object's keys, in declaration order.</summary>

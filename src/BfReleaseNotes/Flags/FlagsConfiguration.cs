@@ -24,30 +24,34 @@ public sealed record FlagsConfiguration(string? Registry, string Environment, st
     /// <summary>No registry, production, no beta audience.</summary>
     public static FlagsConfiguration Default { get; } = new(null, DefaultEnvironment, null);
 
-    /// <summary>Turns the JSON object into settings, or says what is wrong with it.</summary>
-    internal static bool TryCreate(FlagsConfigurationFile file, string path, [NotNullWhen(true)] out FlagsConfiguration? configuration, [NotNullWhen(false)] out string? error)
+    /// <summary>Turns the JSON object into settings, or says what is wrong with it and at which key (<c>flags.registry</c>).</summary>
+    internal static bool TryCreate(FlagsConfigurationFile file, [NotNullWhen(true)] out FlagsConfiguration? configuration, [NotNullWhen(false)] out string? key, [NotNullWhen(false)] out string? error)
     {
         configuration = null;
+        key = null;
         string? registry = null;
         if (file.Registry is not null)
         {
             registry = file.Registry == GitLabRegistry ? GitLabRegistry : Checks.CheckConfiguration.NormalizeFolder(file.Registry);
             if (string.IsNullOrEmpty(registry))
             {
-                error = $"{path}: \"flags\".\"registry\" is '{file.Registry}'; write \"gitlab\" or a file path relative to the repository root with '/', e.g. \"release-notes/flags.json\"";
+                key = "flags.registry";
+                error = $"\"flags\".\"registry\" is '{file.Registry}'; write \"gitlab\" or a file path relative to the repository root with '/', e.g. \"release-notes/flags.json\"";
                 return false;
             }
         }
 
         if (file.Environment is not null && (file.Environment.Trim().Length == 0 || file.Environment.Any(char.IsControl)))
         {
-            error = $"{path}: \"flags\".\"environment\" must be an environment name such as \"production\"";
+            key = "flags.environment";
+            error = $"\"flags\".\"environment\" must be an environment name such as \"production\"";
             return false;
         }
 
         if (file.BetaAudience is not null && (file.BetaAudience.Trim().Length == 0 || file.BetaAudience.Any(char.IsControl)))
         {
-            error = $"{path}: \"flags\".\"betaAudience\" must be the name of a GitLab feature-flag user list, such as \"beta-testers\"";
+            key = "flags.betaAudience";
+            error = $"\"flags\".\"betaAudience\" must be the name of a GitLab feature-flag user list, such as \"beta-testers\"";
             return false;
         }
 

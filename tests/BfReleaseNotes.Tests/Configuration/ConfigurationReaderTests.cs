@@ -64,6 +64,28 @@ public class ConfigurationReaderTests
         Assert.DoesNotContain("BfReleaseNotes.", error, StringComparison.Ordinal);
     }
 
+    /// <summary>A value the JSON reader accepts but a rule refuses is located at the value itself, not at line 1.</summary>
+    [Theory]
+    [InlineData("{\n  \"folder\": \"../notes\"\n}", 2, 13, "\"folder\" is '../notes'")]
+    [InlineData("{\n  \"ignore\": [\n    \"docs/**\",\n    \"src/../x\"\n  ]\n}", 4, 5, "the ignore pattern 'src/../x' holds an empty, '.' or '..' folder")]
+    [InlineData("{ \"labels\": {\n  \"edit\": \"a,b\" } }", 2, 11, "the labels \"none\"")]
+    [InlineData("{\n  // the team's defaults\n  \"add\": { \"section\": \"pubilc\" },\n}", 3, 23, "\"add.section\" is 'pubilc' (did you mean 'public'?)")]
+    [InlineData("{ \"promote\": {\n\t\"tagPrefix\": \"-x\" } }", 2, 15, "\"promote.tagPrefix\" is '-x'")]
+    [InlineData("{ \"flags\": { \"registry\": \"/etc/flags.json\" } }", 1, 26, "\"flags\".\"registry\" is '/etc/flags.json'")]
+    [InlineData("{ \"projects\": [\n  { \"name\": \"a\", \"folder\": \"a/notes\", \"paths\": [\"a/**\"] },\n  { \"name\": \"b\", \"folder\": \"b/notes\", \"paths\": [\"b/**\", \"b/../x\"] }\n] }", 3, 57, "\"projects[1].paths\": the ignore pattern 'b/../x'")]
+    [InlineData("{ \"projects\": [\n  { \"name\": \"a\", \"folder\": \"a/notes\" }\n] }", 2, 3, "\"projects[0].paths\" of 'a' is missing or empty")]
+    [InlineData("{ \"projects\": [\n  { \"name\": \"Zürich\", \"folder\": \"z/notes\", \"paths\": [\"z/**\"] } ] }", 2, 13, "\"projects[0].name\" is 'Zürich'")]
+    public void A_value_a_rule_refuses_is_reported_at_its_line_and_column(string json, int line, int column, string reason)
+    {
+        var read = ConfigurationReader.TryRead(Encoding.UTF8.GetBytes(json), File, out var configuration, out var error);
+
+        Assert.False(read);
+        Assert.Null(configuration);
+        Assert.Equal((File, line, column), (error!.File, error.Line, error.Column));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{File}:{line}:{column}: ", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_schema_in_the_repository_names_every_key_the_reader_accepts()
     {
