@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using BfReleaseNotes.Checks;
+using BfReleaseNotes.Configuration;
+
+namespace BfReleaseNotes.Tests.Rules;
+
+/// <summary>
+/// How the monorepo check combines the repository-wide decision with each project's: which outcome and sentence win,
+/// what goes to the details, and which paths are reported. Pinned on hand-built evidence with literal expectations.
+/// </summary>
+public class ProjectCheckRuleTests
+{
+    private static readonly ReleaseNotesProject Manage = Project("manage", "apps/manage/release-notes", "apps/manage/**", "libs/shared/**");
+    private static readonly ReleaseNotesProject Admin = Project("admin", "apps/admin/release-notes", "apps/admin/**", "libs/shared/**");
+    private static readonly CheckConfiguration Configuration = CheckConfiguration.Default with { Projects = [Manage, Admin], Ignore = [GlobPattern.Parse("docs/**")] };
+    private static readonly CheckEvidence NothingRepositoryWide = new() { Configuration = Configuration };
+
+    [Fact]
+    public void When_every_project_passes_the_sentence_names_each_with_its_outcome_and_the_strongest_pass_is_the_outcome()
+    {
+        var manage = Updated(Manage, "apps/manage/src/Orders.cs", "- Totals are rounded.");
+        var admin = Touched(Admin, "apps/admin/src/Users.cs") with { Labels = ["release-notes-admin::none"] };
+
+        var result = ProjectCheckPolicy.Decide(NothingRepositoryWide, [manage, admin]);
+
+        Assert.Equal(CheckOutcome.NotesUpdated, result.Outcome);
+        Assert.Equal("check passed: every project this merge request concerns is handled: 'manage' (notes updated), 'admin' (opted out).", result.Summary);
+        Assert.Equal(result.Projects[0].Result.Summary, result.Details[0]);
+        Assert.Contains(result.Projects[1].Result.Summary, result.Details);
+        Assert.StartsWith("check passed (opted out)", result.Projects[1].Result.Summary, StringComparison.Ordinal);
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void Two_failing_projects_the_first_finding_is_the_sentence_and_the_others_follow_in_the_details()
+    {
+        var manage = Touched(Manage, "apps/manage/src/Orders.cs");
+        var admin = Touched(Admin, "apps/admin/src/Users.cs");
+
+        var result = ProjectCheckPolicy.Decide(NothingRepositoryWide, [manage, admin]);
+
+        Assert.Equal(CheckOutcome.NotesNotUpdated, result.Outcome);
+        Assert.Equal(["manage", "admin"], result.Findings.Select(finding => finding.Project));
+        Assert.Equal(result.Findings[0].Message, result.Summary);
+        Assert.StartsWith("check failed (notes not updated) for project 'manage':", result.Summary, StringComparison.Ordinal);
+        Assert.Contains(result.Findings[1].Message, result.Details);
+        Assert.DoesNotContain(result.Findings[0].Message, result.Details);
+        Assert.Equal(["apps/admin/src/Users.cs", "apps/manage/src/Orders.cs"], result.RelevantPaths.ToArray());
+        Assert.Equal(["apps/admin/src/Users.cs", "apps/manage/src/Orders.cs"], result.ChangedPaths.ToArray());
+    }
+
+    [Fact]
+    public void A_range_that_changes_nothing_is_not_relevant_with_its_own_sentence()
+    {
+        var admin = new CheckEvidence { Configuration = Configuration, Project = Admin, Folder = Admin.Folder, HeadFolder = Admin.Folder };
+
+        var result = ProjectCheckPolicy.Decide(NothingRepositoryWide, [admin]);
+
+        Assert.Equal(CheckOutcome.NotRelevant, result.Outcome);
+        Assert.Equal("check passed (not relevant): the range changes no file, so no release notes are needed.", result.Summary);
+        Assert.Empty(result.Projects);
+        Assert.Empty(result.ChangedPaths);
+    }
+
+    [Fact]
+    public void Ignored_paths_outside_every_project_need_no_notes_and_are_counted_in_the_sentence()
+    {
+        var repository = NothingRepositoryWide with { ChangedPaths = ["docs/guide.md", "docs/index.md"] };
+
+        var result = ProjectCheckPolicy.Decide(repository, []);
+
+        Assert.Equal(CheckOutcome.NotRelevant, result.Outcome);
+        Assert.Equal("check passed (not relevant): none of the 2 changed paths needs a project's notes (each is ignored or a release-notes file), so no release notes are needed.", result.Summary);
+        Assert.Equal(["docs/guide.md", "docs/index.md"], result.ChangedPaths.ToArray());
+        Assert.Empty(result.RelevantPaths);
+    }
+
+    [Fact]
+    public void A_repository_wide_pass_of_another_kind_keeps_its_own_sentence()
+    {
+        var repository = NothingRepositoryWide with { ChangedPaths = ["tools/build.sh"], Labels = ["release-notes::none"] };
+
+        var result = ProjectCheckPolicy.Decide(repository, []);
+
+        Assert.Equal(CheckOutcome.OptedOut, result.Outcome);
+        Assert.StartsWith("check passed (opted out)", result.Summary, StringComparison.Ordinal);
+        Assert.Equal(["tools/build.sh"], result.ChangedPaths.ToArray());
+    }
+
+    [Fact]
+    public void A_repository_wide_failure_decides_before_any_project()
+    {
+        var repository = NothingRepositoryWide with { ChangedPaths = ["tools/build.sh"] };
+        var manage = Touched(Manage, "apps/manage/src/Orders.cs");
+
+        var result = ProjectCheckPolicy.Decide(repository, [manage]);
+
+        Assert.False(result.Passed);
+        Assert.Equal(result.Findings[0].Message, result.Summary);
+        Assert.Null(result.Findings[0].Project);
+        Assert.Equal("manage", result.Findings[1].Project);
+        Assert.Equal(["apps/manage/src/Orders.cs", "tools/build.sh"], result.ChangedPaths.ToArray());
+    }
+
+    [Fact]
+    public void Evidence_must_be_given_and_each_project_evidence_must_name_its_project()
+    {
+        Assert.Throws<ArgumentNullException>(() => ProjectCheckPolicy.Decide(null!, []));
+        Assert.Throws<ArgumentNullException>(() => ProjectCheckPolicy.Decide(NothingRepositoryWide, null!));
+        var exception = Assert.Throws<ArgumentException>(() => ProjectCheckPolicy.Decide(NothingRepositoryWide, [new CheckEvidence { ChangedPaths = ["a.cs"] }]));
+        Assert.StartsWith("every project's evidence names its project", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static CheckEvidence Touched(ReleaseNotesProject project, string path) => new()
+    {
+        Configuration = Configuration,
+        Project = project,
+        Folder = project.Folder,
+        HeadFolder = project.Folder,
+        ChangedPaths = [path],
+    };
+
+    private static CheckEvidence Updated(ReleaseNotesProject project, string path, string entry)
+    {
+        var unreleased = project.Folder + "/unreleased.md";
+        return Touched(project, path) with
+        {
+            UnreleasedChanged = true,
+            NotesFiles = [unreleased],
+            HeadEntries = [new CheckedEntry(unreleased, 9, "Public > Fixed", entry)],
+            ChangedPaths = [unreleased, path],
+        };
+    }
+
+    private static ReleaseNotesProject Project(string name, string folder, params string[] paths) =>
+        new(name, folder, [.. paths.Select(GlobPattern.Parse)]) { NoneLabel = ReleaseNotesProject.DefaultNoneLabel(name), TagPrefix = ReleaseNotesProject.DefaultTagPrefix(name) };
+}
