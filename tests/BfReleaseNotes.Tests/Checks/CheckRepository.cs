@@ -142,6 +142,14 @@ internal sealed class CheckRepository : IDisposable
         return copy;
     }
 
+    /// <summary>A full (not shallow) copy of this repository whose loose objects <paramref name="missing"/> are deleted, as disk damage would.</summary>
+    public string DamagedCopy(params string[] missing)
+    {
+        var copy = ShallowCopy(missing[0], missing);
+        File.Delete(System.IO.Path.Combine(copy, ".git", "shallow"));
+        return copy;
+    }
+
     /// <summary>The id of the blob a commit holds at a path (to make a clone lose it).</summary>
     public string BlobAt(string commit, string path) => _repository.Lookup<LibGit2Sharp.Commit>(commit)[path].Target.Sha;
 

@@ -636,8 +636,189 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
         });
 
         Assert.Equal(["- " + Earlier, "- Exports no longer time out."], seen!.HeadEntries!.Value.Select(entry => entry.Content).ToArray());
+        Assert.Equal(["release-notes/1.0.0.md", UnreleasedPath], seen.NotesFiles.ToArray());
         Assert.Equal(CheckOutcome.NotesInvalid, result.Outcome);
         Assert.Equal("unknown flag", result.Summary);
+    }
+
+    // ---- Survivors of the checker's Stryker run -----------------------------------------------------------------
+
+    [Fact]
+    public void Checking_without_a_request_is_refused()
+    {
+        Assert.Throws<ArgumentNullException>(() => MergeRequestChecker.Check(null!));
+    }
+
+    [Fact]
+    public void A_damaged_full_clone_cannot_decide_without_the_shallow_advice()
+    {
+        var head = _repo.Write(UnreleasedPath, Unreleased([Earlier, "Exports no longer time out."])).Commit("Note");
+        var clone = _repo.DamagedCopy(_repo.BlobAt(_base, UnreleasedPath));
+
+        var result = MergeRequestChecker.Check(new CheckRequest(clone, new RevisionChoice(_base, DiffBase), new RevisionChoice(head, "CI_COMMIT_SHA")));
+
+        Assert.Equal(CheckOutcome.CannotDecide, result.Outcome);
+        Assert.StartsWith("cannot decide: git could not read the repository: ", result.Summary, StringComparison.Ordinal);
+        Assert.EndsWith(".", result.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("shallow", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_without_notes_reads_nothing_from_an_unchanged_unreleased_file_even_a_broken_one()
+    {
+        _repo.Checkout("main").Write(UnreleasedPath, "# Unreleased\n\n## Public\n\n### Fixd\n\n- " + Earlier + "\n");
+        var start = _repo.Commit("A typo on the target branch");
+        var head = _repo.Branch("code").Write("src/App.cs", "class App { int A; }\n").Commit("Code only");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+
+        Assert.Equal([CheckOutcome.NotesNotUpdated], result.Failures.ToArray());
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.Details);
+        Assert.Empty(result.AddedEntries);
+        Assert.Equal(["src/App.cs"], result.ChangedPaths.ToArray());
+    }
+
+    [Fact]
+    public void The_configured_folder_of_the_base_is_where_the_notes_are_read()
+    {
+        _repo.Checkout("main")
+            .Write("release-notes/config.json", """{ "folder": "changelog" }""")
+            .Move(UnreleasedPath, "changelog/unreleased.md")
+            .Move("release-notes/1.0.0.md", "changelog/1.0.0.md");
+        var start = _repo.Commit("Notes in changelog/");
+        var head = _repo.Branch("noted").Write("changelog/unreleased.md", Unreleased([Earlier, "Exports no longer time out."])).Commit("Note");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+
+        Assert.Equal(CheckOutcome.NotesUpdated, result.Outcome);
+        Assert.Equal(("changelog", "changelog"), (result.Folder, result.HeadFolder));
+        Assert.Equal([new CheckedEntry("changelog/unreleased.md", 10, "Public > Fixed", "- Exports no longer time out.")], result.AddedEntries.ToArray());
+    }
+
+    [Fact]
+    public void A_folder_given_by_the_request_wins_over_a_folder_the_head_configuration_names()
+    {
+        var (start, _) = RootNotes();
+        var head = _repo.Branch("repoint")
+            .Write("config.json", """{ "ignore": ["docs/**"], "folder": "docs/notes" }""")
+            .Write("unreleased.md", Unreleased([Earlier, "Exports no longer time out."]))
+            .Commit("Point elsewhere");
+
+        var result = MergeRequestChecker.Check(Request(head, start) with { Folder = "." });
+
+        Assert.Equal(string.Empty, result.HeadFolder);
+        Assert.Equal(["\"folder\" '(default)' -> 'docs/notes'"], result.ConfigurationChanges.ToArray());
+        Assert.Equal([CheckOutcome.ConfigurationChanged], result.Failures.ToArray());
+        Assert.Single(result.AddedEntries);
+    }
+
+    [Fact]
+    public void A_configuration_changed_at_both_ends_is_compared_rule_by_rule()
+    {
+        _repo.Checkout("main").Write("release-notes/config.json", """{ "ignore": ["docs/**"] }""");
+        var start = _repo.Commit("Configure");
+        var head = _repo.Branch("widen").Write("release-notes/config.json", """{ "ignore": ["docs/**", "*.md"] }""").Commit("Ignore markdown");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+
+        Assert.Equal(["\"ignore\" adds '*.md'"], result.ConfigurationChanges.ToArray());
+        Assert.Equal(CheckOutcome.ConfigurationChanged, result.Outcome);
+    }
+
+    [Fact]
+    public void An_empty_configuration_file_added_by_the_merge_request_is_a_broken_configuration()
+    {
+        var head = _repo.Write("release-notes/config.json", string.Empty).Commit("Empty configuration");
+
+        var result = MergeRequestChecker.Check(Request(head));
+
+        Assert.Equal(CheckOutcome.ConfigurationChanged, result.Outcome);
+        Assert.StartsWith("check failed (configuration changed): release-notes/config.json at head is not valid (release-notes/config.json:", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_unreleased_file_added_where_there_was_none_is_invalid_notes()
+    {
+        var start = _repo.Checkout("main").Delete(UnreleasedPath).Delete("release-notes/1.0.0.md").Commit("No notes yet");
+        var head = _repo.Branch("empty").Write(UnreleasedPath, string.Empty).Commit("Start the notes");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+
+        Assert.Equal(CheckOutcome.NotesInvalid, result.Outcome);
+        Assert.Equal((UnreleasedPath, DiagnosticCodes.EmptyFile), (result.Diagnostics.Single().File, result.Diagnostics.Single().Code));
+    }
+
+    [Fact]
+    public void The_first_release_of_a_repository_without_published_files_is_a_release()
+    {
+        var start = _repo.Checkout("main").Delete("release-notes/1.0.0.md").Commit("No release yet");
+        var head = _repo.Branch("first").Write(UnreleasedPath, Unreleased([])).Write("release-notes/0.1.0.md", Published("0.1.0", Earlier)).Commit("Release 0.1.0");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+
+        Assert.Equal(CheckOutcome.Released, result.Outcome);
+        Assert.Equal(["release-notes/0.1.0.md"], result.AddedPublishedFiles.ToArray());
+    }
+
+    [Fact]
+    public void A_file_between_two_published_versions_is_compared_with_the_latest_not_the_first()
+    {
+        _repo.Checkout("main").Write("release-notes/1.1.0.md", Published("1.1.0", "The second fix."));
+        var start = _repo.Commit("Release 1.1.0");
+        var head = _repo.Branch("backfill").Write(UnreleasedPath, Unreleased([])).Write("release-notes/1.0.5.md", Published("1.0.5", Earlier)).Commit("Backfill 1.0.5");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+
+        Assert.Equal("release-notes/1.0.5.md is added (not a release: version 1.0.5 is not greater than 1.1.0, the latest published at base)", result.ChangedPublishedFiles.Single().ToString());
+    }
+
+    [Fact]
+    public void Diagnostics_of_several_added_published_files_come_in_file_order()
+    {
+        var head = _repo.Write("release-notes/1.2.0.md", "# 1.2.0\n\n## Public\n\n### Fixed\n\n- Two.\n")
+            .Write("release-notes/1.1.0.md", "# 1.1.0\n\n## Public\n\n### Fixed\n\n- One.\n")
+            .Commit("Two broken releases");
+
+        var result = MergeRequestChecker.Check(Request(head));
+
+        Assert.Equal(["release-notes/1.1.0.md", "release-notes/1.2.0.md"], result.Diagnostics.Select(diagnostic => diagnostic.File).ToArray());
+    }
+
+    [Theory]
+    [InlineData("release-notes/old-unreleased.md")]
+    [InlineData("release-notes/unreleased.txt")]
+    public void A_rename_within_the_folder_gets_no_advice_about_moving_the_folder(string renamedTo)
+    {
+        var head = _repo.Move(UnreleasedPath, renamedTo).Commit("Rename the notes");
+
+        var result = MergeRequestChecker.Check(Request(head));
+
+        Assert.Equal($"check failed (notes invalid): release-notes/unreleased.md is renamed to {renamedTo} in this range, but every tool reads release-notes/unreleased.md: rename it back.", result.Summary);
+    }
+
+    [Fact]
+    public void Headings_in_another_case_give_the_canonical_place()
+    {
+        var head = _repo.Write(UnreleasedPath, "# Unreleased\n\n## public\n\n### fixed\n\n- " + Earlier + "\n- Exports no longer time out.\n").Commit("Lower-case headings");
+
+        var result = MergeRequestChecker.Check(Request(head));
+
+        Assert.Equal(["Public > Fixed"], result.AddedEntries.Select(entry => entry.Place).ToArray());
+    }
+
+    [Fact]
+    public void A_binary_unreleased_file_at_base_has_no_entries_to_lose()
+    {
+        _repo.Checkout("main").Write(UnreleasedPath, "# Unreleased\n\0\0\n");
+        var start = _repo.Commit("A broken file");
+        var head = _repo.Branch("repair").Write(UnreleasedPath, Unreleased([Earlier])).Commit("Repair");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+
+        Assert.Equal(CheckOutcome.NotesUpdated, result.Outcome);
+        Assert.Empty(result.RemovedEntries);
+        Assert.Equal(["- " + Earlier], result.AddedEntries.Select(entry => entry.Content).ToArray());
     }
 
     // ---- A notes folder at the repository root -----------------------------------------------------------------
