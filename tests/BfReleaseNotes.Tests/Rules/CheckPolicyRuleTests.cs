@@ -111,7 +111,7 @@ public sealed class CheckPolicyRuleTests
             BaseEntries = [Earlier],
             HeadEntries = [Other],
             ChangedPublishedFiles = [new PublishedFileChange("release-notes/1.0.0.md", PublishedChangeKind.Modified), new PublishedFileChange("release-notes/0.9.0.md", PublishedChangeKind.Deleted)],
-            ConfigurationChanges = ["\"ignore\" adds 'docs/**'"],
+            ConfigurationChanges = ["\"ignore\" adds 'docs/**'", "\"labels.none\" 'release-notes::none' -> 'no-notes'"],
         };
 
         var result = CheckPolicy.Decide(evidence);
@@ -119,8 +119,8 @@ public sealed class CheckPolicyRuleTests
         Assert.Equal(CheckOutcome.NotesUpdated, result.Outcome);
         Assert.Equal(
             [
-                "The label 'release-notes::edit' allows this merge request to remove 1 pending entry, change 2 published files and 1 rule(s) of release-notes/config.json.",
-                "release-notes/config.json changes these rules, which apply once merged (this check used the base's): \"ignore\" adds 'docs/**'.",
+                "The label 'release-notes::edit' allows this merge request to remove 1 pending entry, change 2 published files and 2 rule(s) of release-notes/config.json.",
+                "release-notes/config.json changes these rules, which apply once merged (this check used the base's): \"ignore\" adds 'docs/**'; \"labels.none\" 'release-notes::none' -> 'no-notes'.",
             ],
             result.Details.ToArray());
     }
