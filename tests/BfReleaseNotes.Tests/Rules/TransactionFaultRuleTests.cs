@@ -64,6 +64,32 @@ public sealed class TransactionFaultRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_failure_after_the_journal_is_gone_leaves_the_new_files_and_only_copies_for_the_next_session_to_remove()
+    {
+        var unreleased = Path.Combine(_folder, "unreleased.md");
+        using (var session = WriteSession.Open(_folder, "add"))
+        {
+            var transaction = session.Transaction().Write(unreleased, "# Unreleased\n"u8.ToArray());
+            Environment.SetEnvironmentVariable("BFRN_TEST_FAULT", "transaction:done");
+            try
+            {
+                var exception = Assert.Throws<InjectedFailureException>(transaction.Commit);
+                Assert.Equal("injected failure at transaction:done", exception.Message);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("BFRN_TEST_FAULT", null);
+            }
+        }
+
+        Assert.Equal("# Unreleased\n", File.ReadAllText(unreleased));
+        Assert.False(File.Exists(TransactionJournal.PathIn(_folder)));
+        Assert.Equal(Pending, File.ReadAllText(Assert.Single(Directory.EnumerateFiles(_folder, "unreleased.md.bfrn-*.bak"))));
+        using var next = WriteSession.Open(_folder, "add");
+        Assert.Equal([$"removed 1 temporary file(s) that interrupted runs left in '{_folder}'"], next.Notices.ToArray());
+    }
+
+    [Fact]
     public void A_step_the_variable_does_not_name_does_not_fail()
     {
         var unreleased = Path.Combine(_folder, "unreleased.md");

@@ -161,6 +161,7 @@ public sealed class TransactionRuleTests : IDisposable
 
         var backup = Assert.Single(Directory.EnumerateFiles(_folder, "unreleased.md.bfrn-*.bak"));
         Assert.Equal(Pending, File.ReadAllText(backup));
+        Assert.Equal(Release, File.ReadAllText(Assert.Single(Directory.EnumerateFiles(_folder, "1.1.0.md.bfrn-*.tmp"))));
         Assert.True(File.Exists(Journal));
         Assert.StartsWith($"could not write {Unreleased}, {Published} (disk full), and putting the originals back failed too (", exception.Message, StringComparison.Ordinal);
         Assert.EndsWith(
@@ -172,15 +173,114 @@ public sealed class TransactionRuleTests : IDisposable
     [Fact]
     public void When_putting_back_fails_without_a_journal_the_message_lists_the_backups_to_copy_back()
     {
-        var transaction = new FileTransaction().Write(Unreleased, Bytes(Emptied));
-        transaction.AfterRename = _ => BlockRestore();
+        File.WriteAllText(Published, "# 1.1.0 - 2026-11-24\n");
+        var transaction = new FileTransaction().Write(Published, Bytes(Release)).Write(Unreleased, Bytes(Emptied));
+        transaction.AfterRename = renamed =>
+        {
+            if (renamed == 2)
+            {
+                BlockRestore();
+            }
+        };
 
         var exception = Assert.Throws<EnvironmentException>(transaction.Commit);
 
-        var backup = Assert.Single(Directory.EnumerateFiles(_folder, "unreleased.md.bfrn-*.bak"));
-        Assert.Equal(Pending, File.ReadAllText(backup));
-        Assert.EndsWith($"). The originals are kept beside each file as '.bfrn-*.bak' copies: {backup}; copy them back.", exception.Message, StringComparison.Ordinal);
+        var unreleasedBackup = Assert.Single(Directory.EnumerateFiles(_folder, "unreleased.md.bfrn-*.bak"));
+        var publishedBackup = Assert.Single(Directory.EnumerateFiles(_folder, "1.1.0.md.bfrn-*.bak"));
+        Assert.Equal(Pending, File.ReadAllText(unreleasedBackup));
+        Assert.Equal("# 1.1.0 - 2026-11-24\n", File.ReadAllText(publishedBackup));
+        Assert.EndsWith($"). The originals are kept beside each file as '.bfrn-*.bak' copies: {publishedBackup}, {unreleasedBackup}; copy them back.", exception.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Journal));
+    }
+
+    [Fact]
+    public void Every_queued_path_and_content_is_required()
+    {
+        var transaction = new FileTransaction();
+
+        Assert.Throws<ArgumentNullException>(() => transaction.Write(null!, []));
+        Assert.Throws<ArgumentNullException>(() => transaction.Write(Unreleased, null!));
+        Assert.Throws<ArgumentNullException>(() => transaction.Create(null!, []));
+        Assert.Throws<ArgumentNullException>(() => transaction.Create(Published, null!));
+        Assert.Throws<ArgumentNullException>(() => transaction.Replace(null!, [], []));
+        Assert.Throws<ArgumentNullException>(() => transaction.Replace(Unreleased, null!, []));
+        Assert.Throws<ArgumentNullException>(() => transaction.Delete(null!, []));
+        Assert.Empty(transaction.Paths);
+    }
+
+    [Fact]
+    public void A_queued_deletion_removes_the_file_and_its_backup()
+    {
+        File.WriteAllText(Published, Release);
+        using var session = WriteSession.Open(_folder, "fix");
+
+        session.Transaction().Delete(Published, Bytes(Release)).Commit();
+
+        Assert.False(File.Exists(Published));
+        Assert.Equal([FolderLock.FileName, "unreleased.md"], Names());
+    }
+
+    [Fact]
+    public void The_journal_names_the_new_content_of_each_file_and_none_for_a_deletion()
+    {
+        File.WriteAllText(Published, Release);
+        using var session = WriteSession.Open(_folder, "fix");
+        var transaction = session.Transaction().Delete(Published, Bytes(Release)).Write(Unreleased, Bytes(Emptied));
+        TransactionJournal? journal = null;
+        transaction.AfterRename = renamed => journal ??= TransactionJournal.Load(_folder);
+
+        transaction.Commit();
+
+        Assert.Equal(
+            [(Published, (string?)null), (Unreleased, Hash(Emptied))],
+            journal!.Files.Select(file => (file.Target, file.NewHash)).ToArray());
+        Assert.Equal((Hash(Release), Hash(Pending)), (journal.Files[0].OldHash, journal.Files[1].OldHash));
+        Assert.Equal("fix", journal.Command);
+    }
+
+    [Fact]
+    public void A_symbolic_link_is_written_through_and_stays_a_link()
+    {
+        var real = Path.Combine(_folder, "real-unreleased.md");
+        File.Move(Unreleased, real);
+        File.CreateSymbolicLink(Unreleased, real);
+
+        new FileTransaction().Write(Unreleased, Bytes(Emptied)).Commit();
+
+        Assert.Equal(Emptied, File.ReadAllText(real));
+        Assert.Equal(real, new FileInfo(Unreleased).LinkTarget);
+    }
+
+    [Fact]
+    public void A_link_to_nothing_or_to_a_folder_is_refused_and_nothing_is_written()
+    {
+        var dangling = Path.Combine(_folder, "dangling.md");
+        File.CreateSymbolicLink(dangling, Path.Combine(_folder, "missing.md"));
+        var folderLink = Path.Combine(_folder, "folder.md");
+        Directory.CreateDirectory(Path.Combine(_folder, "sub"));
+        File.CreateSymbolicLink(folderLink, Path.Combine(_folder, "sub"));
+
+        var toNothing = Assert.Throws<EnvironmentException>(new FileTransaction().Write(dangling, Bytes(Emptied)).Write(Unreleased, Bytes(Emptied)).Commit);
+        var toFolder = Assert.Throws<EnvironmentException>(new FileTransaction().Write(folderLink, Bytes(Emptied)).Commit);
+
+        Assert.Equal($"'{dangling}' is a symbolic link to '{Path.Combine(_folder, "missing.md")}', which is not a file; point the link at the real file (or replace the link with it). No file was changed.", toNothing.Message);
+        Assert.Equal($"'{folderLink}' is a symbolic link to '{Path.Combine(_folder, "sub")}', which is not a file; point the link at the real file (or replace the link with it). No file was changed.", toFolder.Message);
+        Assert.Equal(Pending, File.ReadAllText(Unreleased));
+        Assert.False(File.Exists(Path.Combine(_folder, "missing.md")));
+    }
+
+    [Fact]
+    public void A_link_loop_cannot_be_followed_and_nothing_is_written()
+    {
+        var first = Path.Combine(_folder, "a.md");
+        var second = Path.Combine(_folder, "b.md");
+        File.CreateSymbolicLink(first, second);
+        File.CreateSymbolicLink(second, first);
+
+        var exception = Assert.Throws<EnvironmentException>(new FileTransaction().Write(first, Bytes(Emptied)).Commit);
+
+        Assert.StartsWith($"'{first}' is a symbolic link that cannot be followed (", exception.Message, StringComparison.Ordinal);
+        Assert.EndsWith("); point it at a file, or replace it with the file. No file was changed.", exception.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Puts a folder where the overwritten file was, so copying the backup back fails, then fails the write.</summary>
@@ -195,4 +295,6 @@ public sealed class TransactionRuleTests : IDisposable
     private string[] Names() => [.. Directory.EnumerateFileSystemEntries(_folder).Select(path => Path.GetFileName(path)!).Order(StringComparer.Ordinal)];
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string Hash(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
