@@ -87,6 +87,43 @@ public sealed class GraduationRuleTests
         Assert.Equal("a flag graduates to beta or public, not to internal", result.Message);
     }
 
+    [Fact]
+    public void A_document_and_a_flag_are_required()
+    {
+        var parsed = ReleaseNotesParser.Parse(TwoFlags, DocumentKind.Unreleased, "unreleased.md");
+
+        Assert.Throws<ArgumentNullException>(() => FlagGraduator.Graduate(null!, "new-editor", Visibility.Public, "unreleased.md"));
+        Assert.Throws<ArgumentNullException>(() => FlagGraduator.Graduate(parsed.Document!, null!, Visibility.Public, "unreleased.md"));
+    }
+
+    [Fact]
+    public void A_group_holding_only_a_comment_graduates_by_leaving_the_comment_and_moving_nothing()
+    {
+        var result = Graduate(
+            "# Unreleased\n\n## Public\n\n### Added\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n<!-- entries come next sprint -->\n\n#### Flag: `dark-mode`\n\n- Dark mode.\n",
+            "new-editor",
+            Visibility.Public);
+
+        Assert.Equal(GraduationStatus.Graduated, result.Status);
+        Assert.Empty(result.Moved);
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n## Internal\n\n### Added\n\n<!-- entries come next sprint -->\n\n#### Flag: `dark-mode`\n\n- Dark mode.\n",
+            result.Text);
+    }
+
+    [Fact]
+    public void A_comment_ending_the_file_without_a_line_break_gets_one_when_its_group_goes()
+    {
+        var result = Graduate(
+            "# Unreleased\n\n## Beta\n\n### Fixed\n\n## Internal\n\n### Fixed\n\n#### Flag: `search-v2`\n\n- Long titles are indexed.\n\n<!-- last line -->",
+            "search-v2",
+            Visibility.Beta);
+
+        Assert.Equal(
+            "# Unreleased\n\n## Beta\n\n### Fixed\n\n- Long titles are indexed.\n\n## Internal\n\n### Fixed\n\n<!-- last line -->\n",
+            result.Text);
+    }
+
     private const string TwoFlags = "# Unreleased\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- Drafts.\n\n#### Flag: `dark-mode`\n\n- Dark.\n";
 
     private static GraduationResult Graduate(string text, string flag, Visibility target)
