@@ -173,6 +173,7 @@ public static class CheckPolicy
 
             foreach (var entry in candidate.Entries)
             {
+                // Stryker disable once Linq : ReleaseProblem has just taken every entry of the candidate from this same list, so First always finds one (FirstOrDefault alike)
                 var moved = left.First(pending => EntryPool.Key(pending) == EntryPool.Key(entry));
                 left.Remove(moved);
                 published.Add(moved);

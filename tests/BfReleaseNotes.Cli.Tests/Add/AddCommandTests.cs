@@ -1,5 +1,4 @@
 using System.Text;
-using BfReleaseNotes.Markdown;
 
 namespace BfReleaseNotes.Cli.Tests.Add;
 
@@ -12,6 +11,10 @@ public sealed class AddCommandTests : IDisposable
         UnreleasedPath = _temp.Combine("release-notes", "unreleased.md");
     }
 
+    /// <summary>What <c>init</c> writes, spelled out here so the writer is not its own oracle.</summary>
+    private const string Template =
+        "# Unreleased\n\n## Public\n\n### Added\n\n### Changed\n\n### Fixed\n\n## Beta\n\n### Added\n\n### Changed\n\n### Fixed\n\n## Internal\n\n### Added\n\n### Changed\n\n### Fixed\n";
+
     private string UnreleasedPath { get; }
 
     public void Dispose() => _temp.Dispose();
@@ -19,13 +22,13 @@ public sealed class AddCommandTests : IDisposable
     [Fact]
     public void Add_with_text_argument_puts_the_entry_under_its_section_and_type()
     {
-        WriteUnreleased(ReleaseNotesWriter.EmptyUnreleased());
+        WriteUnreleased(Template);
 
         var outcome = Cli.Run(_temp.Path, ["add", "--section", "public", "--type", "fixed", "Exports no longer time out."]);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("under Public > Fixed", outcome.Out, StringComparison.Ordinal);
-        var expected = ReleaseNotesWriter.EmptyUnreleased().Replace(
+        var expected = Template.Replace(
             "### Fixed\n\n## Beta", "### Fixed\n\n- Exports no longer time out.\n\n## Beta", StringComparison.Ordinal);
         Assert.Equal(expected, File.ReadAllText(UnreleasedPath));
     }
@@ -33,7 +36,7 @@ public sealed class AddCommandTests : IDisposable
     [Fact]
     public void Add_reads_the_text_from_standard_input_when_no_argument_is_given()
     {
-        WriteUnreleased(ReleaseNotesWriter.EmptyUnreleased());
+        WriteUnreleased(Template);
 
         var outcome = Cli.Run(_temp.Path, ["add", "--section", "internal", "--type", "added", "--flag", "new-editor"],
             standardInput: "The new editor saves drafts.\nEvery 10 seconds.\n");
@@ -44,33 +47,46 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("add|--type|fixed|No section.")]
-    [InlineData("add|--section|public|No type.")]
-    [InlineData("add|--section|secret|--type|fixed|Unknown section.")]
-    [InlineData("add|--section|public|--type|improved|Unknown type.")]
-    [InlineData("add|--section|internal|--type|added|Internal needs a flag.")]
-    [InlineData("add|--section|public|--type|added|--flag|x|Public takes no flag.")]
-    [InlineData("add|--section|internal|--type|added|--flag|bad key!|Invalid key.")]
-    [InlineData("add|--section|public|--type|added|   ")]
-    [InlineData("add|--section|public|--type|added|- one\n- two")]
-    [InlineData("add|--section|public|--type|added|- Text\n## Beta")]
-    public void Add_usage_errors_exit_2_with_a_message_and_change_no_file(string arguments)
+    [InlineData("add|--type|fixed|No section.", "error: add needs --section (public, beta or internal); pass it, or set a default in release-notes/config.json (\"add\": { \"section\": \"public\", \"type\": \"fixed\" }). No file was changed.\n")]
+    [InlineData("add|--section|public|No type.", "error: add needs --type (added, changed, deprecated, removed, fixed or security); pass it, or set a default in release-notes/config.json (\"add\": { \"section\": \"public\", \"type\": \"fixed\" }). No file was changed.\n")]
+    [InlineData("add|--section|secret|--type|fixed|Unknown section.", "error: 'secret' is not a valid value for --section Use 'public', 'beta' or 'internal'.\nRun 'bf-release-notes --help' (or '<command> --help') for usage.\n")]
+    [InlineData("add|--section|public|--type|improved|Unknown type.", "error: 'improved' is not a valid value for --type Use 'added', 'changed', 'deprecated', 'removed', 'fixed' or 'security'.\nRun 'bf-release-notes --help' (or '<command> --help') for usage.\n")]
+    [InlineData("add|--section|internal|--type|added|Internal needs a flag.", "error: an Internal entry needs the feature flag that hides it: add --flag <flag-key>. No file was changed.\n")]
+    [InlineData("add|--section|public|--type|added|--flag|x|Public takes no flag.", "error: --flag is only for Internal entries; a Public entry is visible without a flag. No file was changed.\n")]
+    [InlineData("add|--section|internal|--type|added|--flag|bad key!|Invalid key.", "error: 'bad key!' is not a valid flag key; use letters, digits, '.', '_' and '-', starting with a letter or digit. No file was changed.\n")]
+    [InlineData("add|--section|public|--type|added|   ", "error: no entry text; pass it as an argument or on standard input, e.g. bf-release-notes add --section public --type fixed \"Export no longer times out\"\n")]
+    [InlineData("add|--section|public|--type|added|- one\n- two", "error: the entry text does not form exactly one list item (it must not hold headings or a second top-level bullet). No file was changed.\n")]
+    public void Add_usage_errors_exit_2_with_their_message_and_change_no_file(string arguments, string message)
     {
         var args = arguments.Split('|');
-        var before = WriteUnreleased(ReleaseNotesWriter.EmptyUnreleased());
+        var before = WriteUnreleased(Template);
 
         var outcome = Cli.Run(_temp.Path, args);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.StartsWith("error:", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(message, outcome.Error.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal(string.Empty, outcome.Out);
+        Assert.Equal(before, File.ReadAllBytes(UnreleasedPath));
+    }
+
+    [Fact]
+    public void Add_of_text_holding_a_heading_exits_2_and_changes_no_file()
+    {
+        var before = WriteUnreleased(Template);
+
+        var outcome = Cli.Run(_temp.Path, ["add", "--section", "public", "--type", "added", "- Text\n## Beta"]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        // The refusal is right; its wording blames the file (an unclosed comment) rather than the heading in the text.
+        Assert.StartsWith("error: the new entry would not stand on its own under 'Public > Added' in this file", outcome.Error, StringComparison.Ordinal);
+        Assert.EndsWith("No file was changed.\n", outcome.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(UnreleasedPath));
     }
 
     [Fact]
     public void Add_with_no_text_and_no_standard_input_exits_2()
     {
-        var before = WriteUnreleased(ReleaseNotesWriter.EmptyUnreleased());
+        var before = WriteUnreleased(Template);
 
         var outcome = Cli.Run(_temp.Path, ["add", "--section", "public", "--type", "added"]);
 
@@ -130,7 +146,7 @@ public sealed class AddCommandTests : IDisposable
     [Fact]
     public void Add_keeps_a_byte_order_mark_and_crlf_line_endings()
     {
-        var template = ReleaseNotesWriter.EmptyUnreleased("\r\n");
+        var template = Template.Replace("\n", "\r\n", StringComparison.Ordinal);
         File.WriteAllBytes(Directory.CreateDirectory(Path.GetDirectoryName(UnreleasedPath)!).FullName + "/unreleased.md",
             [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(template)]);
 

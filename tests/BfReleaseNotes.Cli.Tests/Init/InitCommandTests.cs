@@ -1,5 +1,3 @@
-using BfReleaseNotes.Markdown;
-
 namespace BfReleaseNotes.Cli.Tests.Init;
 
 public sealed class InitCommandTests : IDisposable
@@ -15,8 +13,10 @@ public sealed class InitCommandTests : IDisposable
 
         var path = _temp.Combine("release-notes", "unreleased.md");
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal(ReleaseNotesWriter.EmptyUnreleased(), File.ReadAllText(path));
-        Assert.Contains("wrote", outcome.Out, StringComparison.Ordinal);
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n### Changed\n\n### Fixed\n\n## Beta\n\n### Added\n\n### Changed\n\n### Fixed\n\n## Internal\n\n### Added\n\n### Changed\n\n### Fixed\n",
+            File.ReadAllText(path));
+        Assert.Equal($"wrote {path}\n", outcome.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal(string.Empty, outcome.Error);
     }
 
@@ -43,7 +43,7 @@ public sealed class InitCommandTests : IDisposable
         var outcome = Cli.Run(_temp.Path, ["init"]);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("already exists; nothing written", outcome.Out, StringComparison.Ordinal);
+        Assert.Equal($"{path} already exists; nothing written.\n", outcome.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal(existing, File.ReadAllBytes(path));
     }
 }

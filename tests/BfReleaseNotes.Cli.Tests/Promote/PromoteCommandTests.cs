@@ -198,15 +198,14 @@ public sealed class PromoteOutsideGitTests : IDisposable
     [Fact]
     public void Commit_outside_a_repository_exits_2_and_changes_nothing()
     {
+        // Checked before running: inside an enclosing repository, --commit would commit into it. The test then
+        // cannot be set up, which must show as a failure rather than as a pass that asserted nothing.
+        var enclosing = LibGit2Sharp.Repository.Discover(_folder.Root);
+        Assert.True(enclosing is null, $"the temp folder {_folder.Root} is inside the repository {enclosing}; point TMPDIR outside any repository to run this test");
         _folder.Write("release-notes/unreleased.md", ReleaseRepository.Case("realistic"));
         var before = _folder.Snapshot();
 
         var (exitCode, _, error) = _folder.Run("promote", "--version", "1.0.0", "--commit");
-
-        if (LibGit2Sharp.Repository.Discover(_folder.Root) is not null)
-        {
-            return; // the temp folder sits inside some repository on this machine; the case cannot be set up here.
-        }
 
         Assert.Equal(2, exitCode);
         Assert.Contains("is not inside a git repository", error, StringComparison.Ordinal);

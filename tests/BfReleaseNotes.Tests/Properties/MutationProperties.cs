@@ -31,24 +31,24 @@ public class MutationProperties
     }
 
     [Property]
-    public void Adding_to_a_mutated_file_that_is_still_valid_only_inserts(MutatedAddRequest mutated)
+    public void Adding_to_a_mutated_file_only_inserts_or_is_refused_with_nothing_written(MutatedAddRequest mutated)
     {
         var requests = mutated.Request;
         var parsed = ReleaseNotesParser.Parse(requests.Document, DocumentKind.Unreleased, "unreleased.md");
-        if (!parsed.IsValid)
-        {
-            return;
-        }
 
-        var result = EntryAdder.Add(parsed.Document, requests.Visibility, requests.Type, requests.Flag, requests.Text, "unreleased.md");
+        var result = EntryAdder.Add(parsed.Document!, requests.Visibility, requests.Type, requests.Flag, requests.Text, "unreleased.md");
 
         if (result.Succeeded)
         {
+            // Valid or not before, what add writes is valid, and it only inserted the one entry.
             TextEdits.AssertOnlyInserted(requests.Document, result.Text!);
-            Assert.Equal(parsed.Document.AllEntries.Count() + 1, result.Document!.AllEntries.Count());
+            Assert.True(ReleaseNotesParser.Parse(result.Text!, DocumentKind.Unreleased, "unreleased.md").IsValid, result.Text);
+            Assert.Equal(parsed.Document!.AllEntries.Count() + 1, result.Document!.AllEntries.Count());
         }
         else
         {
+            Assert.Null(result.Text);
+            Assert.Null(result.Document);
             Assert.Equal(EntryAdder.RefusedCode, Assert.Single(result.Diagnostics).Code);
         }
     }
