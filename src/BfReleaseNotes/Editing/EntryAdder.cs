@@ -296,7 +296,10 @@ public static class EntryAdder
     private static bool FormsOneEntry(string entryText, string eol)
     {
         var alone = ReleaseNotesParser.Parse($"# Unreleased{eol}{eol}## Public{eol}{eol}### Added{eol}{eol}{entryText}", DocumentKind.Unreleased, ReleaseNotesParser.UnreleasedFileName);
-        return alone.IsValid && alone.Document.AllEntries.Count() == 1;
+        // A heading in the text ('## Beta') opens a section of its own, which is valid on its own: the text is at
+        // fault then, not the file, so it does not count as one entry.
+        return alone.IsValid && alone.Document.AllEntries.Count() == 1 &&
+            alone.Document.Sections.Length == 1 && alone.Document.Sections[0].ChangeTypes.Length == 1;
     }
 
     private static string FlagPrefix(string? flag, string eol) =>

@@ -70,15 +70,16 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
-    public void Add_of_text_holding_a_heading_exits_2_and_changes_no_file()
+    public void Add_of_text_holding_a_heading_exits_2_blames_the_text_and_changes_no_file()
     {
         var before = WriteUnreleased(Template);
 
         var outcome = Cli.Run(_temp.Path, ["add", "--section", "public", "--type", "added", "- Text\n## Beta"]);
 
         Assert.Equal(2, outcome.ExitCode);
-        // The refusal is right; its wording blames the file (an unclosed comment) rather than the heading in the text.
-        Assert.StartsWith("error: the new entry would not stand on its own under 'Public > Added' in this file", outcome.Error, StringComparison.Ordinal);
+        // The text is at fault (its heading), not the file: the message says so and does not suggest an unclosed comment.
+        Assert.StartsWith("error: the entry text does not form exactly one list item (it must not hold headings or a second top-level bullet)", outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unclosed", outcome.Error, StringComparison.Ordinal);
         Assert.EndsWith("No file was changed.\n", outcome.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(UnreleasedPath));
     }
