@@ -76,6 +76,14 @@ public class ProjectCheckRuleTests
     }
 
     [Fact]
+    public void One_ignored_path_is_counted_in_the_singular()
+    {
+        var result = ProjectCheckPolicy.Decide(NothingRepositoryWide with { ChangedPaths = ["docs/guide.md"] }, []);
+
+        Assert.Equal("check passed (not relevant): none of the 1 changed path needs a project's notes (each is ignored or a release-notes file), so no release notes are needed.", result.Summary);
+    }
+
+    [Fact]
     public void A_repository_wide_pass_of_another_kind_keeps_its_own_sentence()
     {
         var repository = NothingRepositoryWide with { ChangedPaths = ["tools/build.sh"], Labels = ["release-notes::none"] };
