@@ -106,6 +106,37 @@ git commit -qam "Use the README's job"
 run "$work/readme.log" release-notes $(mr) --variable CI_MERGE_REQUEST_LABELS=
 expect "README job, code changed with notes" 0 "check passed" "$work/readme.log"
 
+# Merged-results and merge-train pipelines: HEAD is GitLab's merge of the merge request into the target's tip, and the
+# target moved on after the branch was cut (another merge request landed with its own note). Compared with the diff
+# base, that other note would look like this merge request's and pass it; the check must compare with the target.
+git checkout -q main
+bf=$work/tool/bf-release-notes
+"$bf" add --section public --type fixed "Another merge request's fix." > /dev/null
+echo 'int other(void) { return 2; }' > src/other.c
+git add -A && git commit -qm "Another merge request"
+git checkout -q -b no-notes main~1
+echo 'int third(void) { return 3; }' >> src/app.c
+git commit -qam "Code without notes"
+git checkout -q -b with-notes main~1
+echo 'int fourth(void) { return 4; }' >> src/app.c
+"$bf" add --section public --type added "Exports name their project." > /dev/null
+git commit -qam "Code with notes"
+merged() { # merged BRANCH EVENT LOG: GitLab's merge commit of BRANCH into main, checked as EVENT
+  git checkout -q -B "merged-$1" main
+  git merge -q --no-ff "$1" -m "Merge branch '$1' into 'main'" > /dev/null
+  run "$3" release-notes-check --variable CI_PIPELINE_SOURCE=merge_request_event --variable "CI_MERGE_REQUEST_EVENT_TYPE=$2" \
+    --variable "CI_MERGE_REQUEST_TARGET_BRANCH_SHA=$(git rev-parse main)" --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$(git merge-base main "$1")" \
+    --variable CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main --variable CI_MERGE_REQUEST_LABELS=
+}
+merged no-notes merged_result "$work/merged-no-notes.log"
+expect "check component, merged-results pipeline without notes" 1 "check failed (notes not updated)" "$work/merged-no-notes.log"
+merged no-notes merge_train "$work/train-no-notes.log"
+expect "check component, merge-train pipeline without notes" 1 "check failed (notes not updated)" "$work/train-no-notes.log"
+merged with-notes merged_result "$work/merged-notes.log"
+expect "check component, merged-results pipeline with notes" 0 "check passed" "$work/merged-notes.log"
+merged with-notes merge_train "$work/train-notes.log"
+expect "check component, merge-train pipeline with notes" 0 "check passed" "$work/train-notes.log"
+
 # --- The release component in a scheduled pipeline, pushing to a bare origin ----------------------------------------
 git init -q --bare "$work/origin.git"
 project="$work/service"
