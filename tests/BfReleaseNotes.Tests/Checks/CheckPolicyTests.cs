@@ -2,15 +2,13 @@ using System.Collections.Immutable;
 using BfReleaseNotes.Checks;
 using BfReleaseNotes.Model;
 using Semver;
+using static BfReleaseNotes.Tests.Checks.PolicyEvidence;
 
 namespace BfReleaseNotes.Tests.Checks;
 
 /// <summary>The check's rules, pinned on hand-built evidence (no git): each rule, its sentence and its place.</summary>
 public class CheckPolicyTests
 {
-    private const string Unreleased = "release-notes/unreleased.md";
-    private static readonly CheckedEntry Earlier = Pending("- Search no longer ignores accented letters.", 9);
-    private static readonly CheckedEntry Other = Pending("- Exports no longer time out.", 10);
 
     [Fact]
     public void A_new_entry_in_a_changed_unreleased_file_passes_as_notes_updated()
@@ -98,7 +96,7 @@ public class CheckPolicyTests
     {
         var release = Release("1.1.0", Earlier, Other);
 
-        var result = CheckPolicy.Decide(Promotion(release));
+        var result = CheckPolicy.Decide(ReleasePromotion(release));
 
         Assert.Equal(CheckOutcome.Released, result.Outcome);
         Assert.Equal(["release-notes/1.1.0.md"], result.AddedPublishedFiles.ToArray());
@@ -112,7 +110,7 @@ public class CheckPolicyTests
     [InlineData("0.9.5", "version 0.9.5 is not greater than 1.0.0")]
     public void An_added_published_file_that_is_not_newer_is_history_not_a_release(string version, string reason)
     {
-        var result = CheckPolicy.Decide(Promotion(Release(version, Earlier, Other)));
+        var result = CheckPolicy.Decide(ReleasePromotion(Release(version, Earlier, Other)));
 
         Assert.Equal(CheckOutcome.PendingEntriesRemoved, result.Outcome);
         Assert.Contains(CheckOutcome.PublishedHistoryChanged, result.Failures);
@@ -126,7 +124,7 @@ public class CheckPolicyTests
     [Fact]
     public void An_added_published_file_with_an_entry_that_was_never_pending_is_not_a_release()
     {
-        var result = CheckPolicy.Decide(Promotion(Release("1.1.0", Earlier, Other, Pending("- Made up.", 7))));
+        var result = CheckPolicy.Decide(ReleasePromotion(Release("1.1.0", Earlier, Other, Pending("- Made up.", 7))));
 
         Assert.Equal(CheckOutcome.PendingEntriesRemoved, result.Outcome);
         Assert.Contains(CheckOutcome.PublishedHistoryChanged, result.Failures);
@@ -137,7 +135,7 @@ public class CheckPolicyTests
     public void An_empty_or_invalid_published_file_added_beside_code_is_not_a_release()
     {
         var empty = CheckPolicy.Decide(Code() with { AddedPublishedFiles = [Release("0.0.1") with { LatestAtBase = null }] });
-        var invalid = CheckPolicy.Decide(Promotion(Release("1.1.0", Earlier, Other) with { LintsClean = false }));
+        var invalid = CheckPolicy.Decide(ReleasePromotion(Release("1.1.0", Earlier, Other) with { LintsClean = false }));
 
         Assert.Equal(CheckOutcome.PublishedHistoryChanged, empty.Outcome);
         Assert.Equal("release-notes/0.0.1.md is added (not a release: it holds no entry)", empty.ChangedPublishedFiles.Single().ToString());
@@ -301,28 +299,4 @@ public class CheckPolicyTests
         Assert.Contains("adds no entry to changelog/unreleased.md", result.Findings[^1].Message, StringComparison.Ordinal);
     }
 
-    private static CheckEvidence Code() => new() { ChangedPaths = ["src/App.cs"] };
-
-    private static CheckEvidence Promotion(ReleaseCandidate release) => new()
-    {
-        ChangedPaths = [Unreleased, release.File],
-        NotesFiles = [release.File],
-        UnreleasedChanged = true,
-        BaseEntries = [Earlier, Other],
-        HeadEntries = [],
-        AddedPublishedFiles = [release],
-    };
-
-    private static ReleaseCandidate Release(string version, params CheckedEntry[] entries) =>
-        new($"release-notes/{version}.md", SemVersion.Parse(version))
-        {
-            LintsClean = true,
-            LatestAtBase = SemVersion.Parse("1.0.0"),
-            Entries = [.. entries.Select((entry, index) => entry with { File = $"release-notes/{version}.md", Line = 5 + index, Place = "Public > Fixed" })],
-        };
-
-    private static CheckedEntry Pending(string content, int line) => new(Unreleased, line, "Public > Fixed", content);
-
-    private static Diagnostic Error(int line) =>
-        new(DiagnosticCodes.UnknownHeading, DiagnosticSeverity.Error, Unreleased, new SourcePosition(line, 1), "unknown section '### Fixd'");
 }

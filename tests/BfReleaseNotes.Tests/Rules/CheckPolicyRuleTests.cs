@@ -1,6 +1,7 @@
 using BfReleaseNotes.Checks;
 using BfReleaseNotes.Model;
 using Semver;
+using static BfReleaseNotes.Tests.Checks.PolicyEvidence;
 
 namespace BfReleaseNotes.Tests.Rules;
 
@@ -11,9 +12,6 @@ namespace BfReleaseNotes.Tests.Rules;
 /// </summary>
 public sealed class CheckPolicyRuleTests
 {
-    private const string Unreleased = "release-notes/unreleased.md";
-    private static readonly CheckedEntry Earlier = Pending("- Search no longer ignores accented letters.", 9);
-    private static readonly CheckedEntry Other = Pending("- Exports no longer time out.", 10);
 
     [Fact]
     public void Deciding_without_evidence_is_refused()
@@ -163,7 +161,7 @@ public sealed class CheckPolicyRuleTests
     {
         var codeOnly = CheckPolicy.Decide(Code());
         var optedOut = CheckPolicy.Decide(Code() with { UnreleasedChanged = true, BaseEntries = [Earlier], HeadEntries = [Earlier], Labels = ["release-notes::none"] });
-        var released = CheckPolicy.Decide(Promotion(Release("1.1.0", Earlier, Other)));
+        var released = CheckPolicy.Decide(ReleasePromotion(Release("1.1.0", Earlier, Other)));
         var unparsed = CheckPolicy.Decide(Code() with { UnreleasedChanged = true, BaseEntries = [Earlier], HeadEntries = null, Diagnostics = [Error(4)] });
 
         Assert.Empty(codeOnly.Details);
@@ -177,7 +175,7 @@ public sealed class CheckPolicyRuleTests
     [Fact]
     public void Several_releases_in_one_merge_request_are_judged_and_named_oldest_first()
     {
-        var evidence = Promotion(Release("1.2.0", Other)) with
+        var evidence = ReleasePromotion(Release("1.2.0", Other)) with
         {
             AddedPublishedFiles = [Release("1.2.0", Other), Release("1.1.0", Earlier)],
             ChangedPaths = [Unreleased, "release-notes/1.1.0.md", "release-notes/1.2.0.md"],
@@ -196,7 +194,7 @@ public sealed class CheckPolicyRuleTests
     [Fact]
     public void History_changes_are_listed_by_file_whatever_order_they_were_found_in()
     {
-        var evidence = Promotion(Release("0.5.0", Earlier, Other)) with
+        var evidence = ReleasePromotion(Release("0.5.0", Earlier, Other)) with
         {
             ChangedPublishedFiles = [new PublishedFileChange("release-notes/1.0.0.md", PublishedChangeKind.Modified)],
         };
@@ -211,7 +209,7 @@ public sealed class CheckPolicyRuleTests
     [Fact]
     public void A_file_with_several_entries_that_never_were_pending_counts_them()
     {
-        var result = CheckPolicy.Decide(Promotion(Release("1.1.0", Earlier, Pending("- Made up.", 7), Pending("- Also made up.", 8))));
+        var result = CheckPolicy.Decide(ReleasePromotion(Release("1.1.0", Earlier, Pending("- Made up.", 7), Pending("- Also made up.", 8))));
 
         Assert.Equal("release-notes/1.1.0.md is added (not a release: 2 entries of it did not leave unreleased.md in this range)", result.ChangedPublishedFiles.Single().ToString());
     }
@@ -240,30 +238,6 @@ public sealed class CheckPolicyRuleTests
             result.Hints.ToArray());
     }
 
-    private static CheckEvidence Code() => new() { ChangedPaths = ["src/App.cs"] };
-
-    private static CheckEvidence Promotion(ReleaseCandidate release) => new()
-    {
-        ChangedPaths = [Unreleased, release.File],
-        NotesFiles = [release.File],
-        UnreleasedChanged = true,
-        BaseEntries = [Earlier, Other],
-        HeadEntries = [],
-        AddedPublishedFiles = [release],
-    };
-
-    private static ReleaseCandidate Release(string version, params CheckedEntry[] entries) =>
-        new($"release-notes/{version}.md", SemVersion.Parse(version))
-        {
-            LintsClean = true,
-            LatestAtBase = SemVersion.Parse("1.0.0"),
-            Entries = [.. entries.Select((entry, index) => entry with { File = $"release-notes/{version}.md", Line = 5 + index, Place = "Public > Fixed" })],
-        };
-
-    private static CheckedEntry Pending(string content, int line) => new(Unreleased, line, "Public > Fixed", content);
-
-    private static Diagnostic Error(int line) =>
-        new(DiagnosticCodes.UnknownHeading, DiagnosticSeverity.Error, Unreleased, new SourcePosition(line, 1), "unknown section '### Fixd'");
 
     private static Diagnostic Back(int line) =>
         new(DiagnosticCodes.AlreadyPublished, DiagnosticSeverity.Error, Unreleased, new SourcePosition(line, 3), "entry already published in release-notes/1.0.0.md");
