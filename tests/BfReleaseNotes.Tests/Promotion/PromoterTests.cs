@@ -234,11 +234,21 @@ public sealed class PromoterTests : IDisposable
         var remaining = ReleaseNotesParser.Parse(outcome.Plan.UnreleasedContent, DocumentKind.Unreleased, "unreleased.md").Document!;
         var before = parsed.Document.AllEntries.Select(entry => entry.Content).Order(StringComparer.Ordinal);
         var after = published.AllEntries.Concat(remaining.AllEntries).Select(entry => entry.Content).Order(StringComparer.Ordinal);
+        // Placement, not only the multiset: every Public and Beta entry lands under the same visibility and change
+        // type of the published file, in the order it had (the independent oracle is the input's own structure).
+        Assert.Equal(Placed(parsed.Document, Visibility.Public), Placed(published, Visibility.Public));
+        Assert.Equal(Placed(parsed.Document, Visibility.Beta), Placed(published, Visibility.Beta));
+        Assert.Null(published.Find(Visibility.Internal));
         return before.SequenceEqual(after, StringComparer.Ordinal)
             && remaining.Find(Visibility.Public)?.AllEntries.Any() != true
             && remaining.Find(Visibility.Beta)?.AllEntries.Any() != true
             && parsed.Document.Find(Visibility.Internal)?.ToText() == remaining.Find(Visibility.Internal)?.ToText();
     }
+
+    private static string[] Placed(ReleaseNotesDocument document, Visibility visibility) =>
+        [.. (document.Find(visibility)?.ChangeTypes ?? [])
+            .OrderBy(section => section.Type)
+            .SelectMany(section => section.AllEntries.Select(entry => $"{section.Type}: {entry.Content}"))];
 
     private PromotionPlan PlanFor(SemVersion version)
     {

@@ -24,6 +24,49 @@ public class LintFixProperties
         Assert.Equal(EntrySet(parsed), EntrySet(result.Result));
     }
 
+    /// <summary>
+    /// The fix can only put right what lint reports, so a mess lint misses would survive the fix unseen. The oracle
+    /// reads the messy text line by line, without the parser: every entry bullet that is not <c>-</c> (an entry starts
+    /// at column 0) and every heading whose name is not spelled the canonical way is reported on its own line, and no
+    /// other line gets those warnings.
+    /// </summary>
+    [Property]
+    public void Lint_reports_every_bullet_and_heading_case_mess_on_its_own_line(MessyDocument document)
+    {
+        var lines = document.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var bullets = new List<int>();
+        var headings = new List<int>();
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var line = lines[index];
+            if (line.StartsWith("* ", StringComparison.Ordinal) || line.StartsWith("+ ", StringComparison.Ordinal))
+            {
+                bullets.Add(index + 1);
+            }
+            else if (line.StartsWith('#') && !IsCanonicalHeading(line))
+            {
+                headings.Add(index + 1);
+            }
+        }
+
+        var diagnostics = ReleaseNotesParser.Parse(document.Text, DocumentKind.Unreleased, "unreleased.md").Diagnostics;
+
+        Assert.Equal(bullets, LinesOf(diagnostics, DiagnosticCodes.BulletMarker));
+        Assert.Equal(headings, LinesOf(diagnostics, DiagnosticCodes.HeadingCase));
+    }
+
+    private static readonly string[] CanonicalHeadings =
+    [
+        "# Unreleased", "## Public", "## Beta", "## Internal",
+        "### Added", "### Changed", "### Deprecated", "### Removed", "### Fixed", "### Security",
+    ];
+
+    private static bool IsCanonicalHeading(string line) =>
+        CanonicalHeadings.Contains(line, StringComparer.Ordinal) || line.StartsWith("#### Flag: ", StringComparison.Ordinal);
+
+    private static List<int> LinesOf(IEnumerable<Diagnostic> diagnostics, string code) =>
+        [.. diagnostics.Where(diagnostic => diagnostic.Code == code).Select(diagnostic => diagnostic.Position.Line).Distinct().Order()];
+
     [Property]
     public void Fixing_twice_gives_the_same_text_as_fixing_once(MessyDocument document)
     {
