@@ -12,7 +12,7 @@ public sealed class CheckCommandTests : IDisposable
 {
     private const string EarlierEntry = "Search no longer ignores accented letters. [#10]";
     private static readonly string[] Severities = ["info", "minor", "major", "critical", "blocker"];
-    private readonly TestRepository _repo = new();
+    private readonly GitTestRepository _repo = new();
     private readonly string _base;
 
     public CheckCommandTests()

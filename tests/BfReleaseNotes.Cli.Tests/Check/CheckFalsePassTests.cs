@@ -12,7 +12,7 @@ namespace BfReleaseNotes.Cli.Tests.Check;
 public sealed class CheckFalsePassTests : IDisposable
 {
     private const string EarlierEntry = "Search no longer ignores accented letters. [#10]";
-    private readonly TestRepository _repo = new();
+    private readonly GitTestRepository _repo = new();
     private readonly string _base;
 
     public CheckFalsePassTests()

@@ -5,7 +5,7 @@ namespace BfReleaseNotes.Cli.Tests.Check;
 /// <summary>What a developer reads in the job log, approved as a whole (commit ids replaced by names).</summary>
 public sealed class CheckOutputTests : IDisposable
 {
-    private readonly TestRepository _repo = new();
+    private readonly GitTestRepository _repo = new();
 
     public void Dispose() => _repo.Dispose();
 

@@ -199,7 +199,7 @@ public sealed class FlagsCheckCommandTests : IDisposable
     [Fact]
     public void The_merge_request_check_fails_on_an_unknown_flag_when_a_registry_is_configured_and_lists_the_rest_as_information()
     {
-        using var repository = new TestRepository();
+        using var repository = new GitTestRepository();
         repository.Write("release-notes/unreleased.md", Unreleased.Replace("new-editr", "new-editor", StringComparison.Ordinal))
             .Write("release-notes/config.json", """{ "flags": { "registry": "release-notes/flags.json" } }""")
             .Write("release-notes/flags.json", """{ "flags": [ { "key": "new-editor" }, { "key": "dark-mode", "environments": { "*": { "state": "on" } } } ] }""")
@@ -231,7 +231,7 @@ public sealed class FlagsCheckCommandTests : IDisposable
     public void The_merge_request_check_cannot_decide_when_the_gitlab_registry_cannot_be_read()
     {
         using var stub = new GitLabStub(_ => new StubResponse(401, "{}"));
-        using var repository = new TestRepository();
+        using var repository = new GitTestRepository();
         repository.Write("release-notes/unreleased.md", Unreleased)
             .Write("release-notes/config.json", """{ "flags": { "registry": "gitlab" } }""")
             .Commit("Start");

@@ -27,7 +27,7 @@ internal sealed class GeneratedMonorepo : IDisposable
 
     public GeneratedMonorepo(string? defaultProject = null)
     {
-        Repository = new TestRepository();
+        Repository = new GitTestRepository();
         try
         {
             Repository.Write("release-notes/config.json", Configuration(defaultProject))
@@ -53,7 +53,7 @@ internal sealed class GeneratedMonorepo : IDisposable
         }
     }
 
-    public TestRepository Repository { get; }
+    public GitTestRepository Repository { get; }
 
     /// <summary>The target branch's commit the merge request started from.</summary>
     public string Base { get; }

@@ -45,7 +45,7 @@ public sealed class TerminalSafetyTests : IDisposable
     [Fact]
     public void Check_prints_commit_subjects_and_opt_out_reasons_from_ci_variables_escaped()
     {
-        using var repo = new TestRepository();
+        using var repo = new GitTestRepository();
         repo.Write(Notes.UnreleasedPath, Notes.Unreleased(["An earlier entry."])).Write("src/App.cs", "class App { }\n");
         var start = repo.Commit("Start");
         repo.Write("src/App.cs", "class App { int X; }\n");
@@ -72,7 +72,7 @@ public sealed class TerminalSafetyTests : IDisposable
     [Fact]
     public void Check_reports_quote_escape_sequences_escaped_in_valid_junit_xml()
     {
-        using var repo = new TestRepository();
+        using var repo = new GitTestRepository();
         repo.Write(Notes.UnreleasedPath, Notes.Unreleased(["An earlier entry."])).Write("src/App.cs", "class App { }\n");
         var start = repo.Commit("Start");
         repo.Write("src/App.cs", "class App { int X; }\n")

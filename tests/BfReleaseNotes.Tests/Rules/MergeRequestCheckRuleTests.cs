@@ -14,7 +14,7 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
     private const string UnreleasedPath = "release-notes/unreleased.md";
     private const string Earlier = "Search no longer ignores accented letters.";
     private const string DiffBase = "CI_MERGE_REQUEST_DIFF_BASE_SHA";
-    private readonly CheckRepository _repo = new();
+    private readonly GitTestRepository _repo = new();
     private readonly string _base;
 
     public MergeRequestCheckRuleTests()

@@ -1,21 +1,22 @@
 using System.Text;
 using LibGit2Sharp;
 
-namespace BfReleaseNotes.Tests.Checks;
+namespace BfReleaseNotes.TestSupport;
 
 /// <summary>
-/// A real git repository in a temporary folder for the library's check tests, built with LibGit2Sharp and deleted on
-/// dispose. Commits get increasing timestamps so the history's order is fixed; the first branch is <c>main</c>.
+/// A real git repository in a temporary folder, built with LibGit2Sharp and deleted on dispose; the library's and the
+/// CLI's check tests share it (linked into both test projects). Commits get increasing timestamps so the history's
+/// order is fixed; the first branch is <c>main</c>, the target branch.
 /// </summary>
-internal sealed class CheckRepository : IDisposable
+internal sealed class GitTestRepository : IDisposable
 {
     private readonly Repository _repository;
     private readonly List<string> _folders = [];
     private int _clock;
 
-    public CheckRepository()
+    public GitTestRepository()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bfrn-lib-check-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bfrn-check-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
         _folders.Add(Path);
         try
@@ -24,6 +25,7 @@ internal sealed class CheckRepository : IDisposable
             // The first branch is main, whatever init.defaultBranch the machine has.
             File.WriteAllText(System.IO.Path.Combine(Path, ".git", "HEAD"), "ref: refs/heads/main\n");
             _repository = new Repository(Path);
+            // Files are committed byte for byte (CRLF stays CRLF), whatever the machine's git configuration says.
             _repository.Config.Set("core.autocrlf", false);
         }
         catch
@@ -37,8 +39,11 @@ internal sealed class CheckRepository : IDisposable
     /// <summary>The working directory.</summary>
     public string Path { get; }
 
+    /// <summary>The commit HEAD points to.</summary>
+    public string Head => _repository.Head.Tip.Sha;
+
     /// <summary>Writes a file of the working tree (UTF-8, no BOM, exactly these characters).</summary>
-    public CheckRepository Write(string path, string text)
+    public GitTestRepository Write(string path, string text)
     {
         var full = System.IO.Path.Combine(Path, path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
@@ -47,14 +52,14 @@ internal sealed class CheckRepository : IDisposable
     }
 
     /// <summary>Deletes a file of the working tree.</summary>
-    public CheckRepository Delete(string path)
+    public GitTestRepository Delete(string path)
     {
         File.Delete(System.IO.Path.Combine(Path, path));
         return this;
     }
 
     /// <summary>Moves a file of the working tree (into a new folder too).</summary>
-    public CheckRepository Move(string from, string to)
+    public GitTestRepository Move(string from, string to)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.Combine(Path, to))!);
         File.Move(System.IO.Path.Combine(Path, from), System.IO.Path.Combine(Path, to));
@@ -70,16 +75,35 @@ internal sealed class CheckRepository : IDisposable
     }
 
     /// <summary>Creates a branch at HEAD and checks it out.</summary>
-    public CheckRepository Branch(string name)
+    public GitTestRepository Branch(string name)
     {
         LibGit2Sharp.Commands.Checkout(_repository, _repository.CreateBranch(name));
         return this;
     }
 
     /// <summary>Checks out an existing branch.</summary>
-    public CheckRepository Checkout(string name)
+    public GitTestRepository Checkout(string name)
     {
         LibGit2Sharp.Commands.Checkout(_repository, _repository.Branches[name]);
+        return this;
+    }
+
+    /// <summary>Merges a branch into the current one with a merge commit (no fast-forward); returns the merge commit.</summary>
+    public string Merge(string branch)
+    {
+        var result = _repository.Merge(_repository.Branches[branch], NextSignature(), new MergeOptions { FastForwardStrategy = FastForwardStrategy.NoFastForward });
+        if (result.Status == MergeStatus.Conflicts)
+        {
+            throw new InvalidOperationException($"merging {branch} conflicts; the test's history is wrong");
+        }
+
+        return result.Commit.Sha;
+    }
+
+    /// <summary>Points <c>refs/remotes/origin/&lt;name&gt;</c> at a branch's tip, as a fetch would.</summary>
+    public GitTestRepository Publish(string branch)
+    {
+        _repository.Refs.Add($"refs/remotes/origin/{branch}", _repository.Branches[branch].Tip.Id, allowOverwrite: true);
         return this;
     }
 
