@@ -66,6 +66,33 @@ internal sealed class GitTestRepository : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Where most check tests start: a first commit on <c>main</c> holding <c>release-notes/unreleased.md</c>, the
+    /// published <c>release-notes/1.0.0.md</c> and <c>src/App.cs</c>, then the branch <c>feature</c> checked out.
+    /// </summary>
+    /// <param name="unreleased">The text of <c>unreleased.md</c>.</param>
+    /// <param name="published">The text of <c>1.0.0.md</c>.</param>
+    /// <param name="baseCommit">The first commit: the merge request's base.</param>
+    public static GitTestRepository StartedProject(string unreleased, string published, out string baseCommit)
+    {
+        var repository = new GitTestRepository();
+        try
+        {
+            repository.Write("release-notes/unreleased.md", unreleased)
+                .Write("release-notes/1.0.0.md", published)
+                .Write("src/App.cs", "class App { }\n");
+            baseCommit = repository.Commit("Start the project");
+            repository.Branch("feature");
+            return repository;
+        }
+        catch
+        {
+            // xunit does not dispose a test class whose constructor threw: do not leave the folder behind.
+            repository.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Stages everything (additions, changes, deletions) and commits; returns the commit id.</summary>
     public string Commit(string message)
     {

@@ -12,25 +12,12 @@ public sealed class CheckCommandTests : IDisposable
 {
     private const string EarlierEntry = "Search no longer ignores accented letters. [#10]";
     private static readonly string[] Severities = ["info", "minor", "major", "critical", "blocker"];
-    private readonly GitTestRepository _repo = new();
+    private readonly GitTestRepository _repo;
     private readonly string _base;
 
     public CheckCommandTests()
     {
-        try
-        {
-            _repo.Write(Notes.UnreleasedPath, Notes.Unreleased([EarlierEntry]))
-                .Write("release-notes/1.0.0.md", Notes.Published("1.0.0", ["The first fix."]))
-                .Write("src/App.cs", "class App { }\n");
-            _base = _repo.Commit("Start the project");
-            _repo.Branch("feature");
-        }
-        catch
-        {
-            // xunit does not dispose a test class whose constructor threw.
-            _repo.Dispose();
-            throw;
-        }
+        _repo = GitTestRepository.StartedProject(Notes.Unreleased([EarlierEntry]), Notes.Published("1.0.0", ["The first fix."]), out _base);
     }
 
     public void Dispose() => _repo.Dispose();

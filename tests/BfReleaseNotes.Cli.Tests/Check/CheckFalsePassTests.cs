@@ -12,24 +12,12 @@ namespace BfReleaseNotes.Cli.Tests.Check;
 public sealed class CheckFalsePassTests : IDisposable
 {
     private const string EarlierEntry = "Search no longer ignores accented letters. [#10]";
-    private readonly GitTestRepository _repo = new();
+    private readonly GitTestRepository _repo;
     private readonly string _base;
 
     public CheckFalsePassTests()
     {
-        try
-        {
-            _repo.Write(Notes.UnreleasedPath, Notes.Unreleased([EarlierEntry]))
-                .Write("release-notes/1.0.0.md", Notes.Published("1.0.0", ["The first fix."]))
-                .Write("src/App.cs", "class App { }\n");
-            _base = _repo.Commit("Start the project");
-            _repo.Branch("feature");
-        }
-        catch
-        {
-            _repo.Dispose();
-            throw;
-        }
+        _repo = GitTestRepository.StartedProject(Notes.Unreleased([EarlierEntry]), Notes.Published("1.0.0", ["The first fix."]), out _base);
     }
 
     public void Dispose() => _repo.Dispose();

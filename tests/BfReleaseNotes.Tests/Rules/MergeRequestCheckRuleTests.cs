@@ -14,25 +14,12 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
     private const string UnreleasedPath = "release-notes/unreleased.md";
     private const string Earlier = "Search no longer ignores accented letters.";
     private const string DiffBase = "CI_MERGE_REQUEST_DIFF_BASE_SHA";
-    private readonly GitTestRepository _repo = new();
+    private readonly GitTestRepository _repo;
     private readonly string _base;
 
     public MergeRequestCheckRuleTests()
     {
-        try
-        {
-            _repo.Write(UnreleasedPath, Unreleased([Earlier]))
-                .Write("release-notes/1.0.0.md", Published("1.0.0", "The first fix."))
-                .Write("src/App.cs", "class App { }\n");
-            _base = _repo.Commit("Start the project");
-            _repo.Branch("feature");
-        }
-        catch
-        {
-            // xunit does not dispose a test class whose constructor threw.
-            _repo.Dispose();
-            throw;
-        }
+        _repo = GitTestRepository.StartedProject(Unreleased([Earlier]), Published("1.0.0", "The first fix."), out _base);
     }
 
     public void Dispose() => _repo.Dispose();
