@@ -6,7 +6,8 @@
 # curl reads like the registry's); the release job's push goes to a local bare origin through git's insteadOf.
 # gitlab-ci-local also validates each .gitlab-ci.yml against GitLab's JSON schema.
 # Usage: integrations/gitlab/verify.sh [ARCHIVE]   (default: artifacts/bf-release-notes-linux-x64.tar.gz, made by
-# tools/package.sh). Skips, saying so, without node and npm.
+# tools/package.sh). Skips, saying so, without node and npm. BFRN_GITLAB_ONLY=check,release,monorepo runs only the
+# scenarios of those parts (each gitlab-ci-local run takes seconds of CPU; all of them run by default, as in CI).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -46,6 +47,8 @@ tar -xzf "$archive" -C "$work/tool"
 export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1
 git config --global user.name "Dev" && git config --global user.email "dev@example.com" && git config --global init.defaultBranch main
 
+only=${BFRN_GITLAB_ONLY:-}
+wants() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
 failures=0
 fail() { echo "gitlab check: FAILED: $*" >&2; failures=$((failures + 1)); }
 expect() { # expect NAME EXIT-CODE TEXT LOG: the job ended as expected and printed TEXT
@@ -67,6 +70,7 @@ run() {
 mr() { echo --variable CI_PIPELINE_SOURCE=merge_request_event --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$(git rev-parse main)" --variable CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main; }
 
 # --- The check component and the README job, in one project with a merge request branch ---------------------------
+if wants check; then
 project="$work/app"
 mkdir -p "$project/templates" "$project/src" && cd "$project"
 git init -q
@@ -136,8 +140,10 @@ merged with-notes merged_result "$work/merged-notes.log"
 expect "check component, merged-results pipeline with notes" 0 "check passed" "$work/merged-notes.log"
 merged with-notes merge_train "$work/train-notes.log"
 expect "check component, merge-train pipeline with notes" 0 "check passed" "$work/train-notes.log"
+fi
 
 # --- The release component in a scheduled pipeline, pushing to a bare origin ----------------------------------------
+if wants release; then
 git init -q --bare "$work/origin.git"
 project="$work/service"
 mkdir -p "$project/templates" && cd "$project"
@@ -173,12 +179,113 @@ expect "release component, weekly promotion" 0 "Release 1.1.0" "$work/promote.lo
 git --git-dir "$work/origin.git" show main:release-notes/1.1.0.md | grep -qF -- "- Projects can be exported as PDF." || fail "release component: 1.1.0.md lacks the entry"
 git --git-dir "$work/origin.git" show main:release-notes/unreleased.md | grep -qF -- "- The new editor saves drafts." || fail "release component: the Internal entry left unreleased.md"
 if grep -qF "glpat-secret" "$work/promote.log"; then fail "release component: the token appears in the job log"; fi
+# Without the tag-prefix input the prefix is config.json's (none here: v), and the Release is named for the version.
+grep -qx 'RELEASE_NAME=1.1.0' release.env 2>/dev/null || fail "release component: release.env does not name the Release 1.1.0"
 
 run "$work/nothing.log" release-notes-promote "${schedule[@]}" --variable RELEASE_TOKEN=glpat-secret
 expect "release component, nothing pending the next week" 0 "Nothing to promote" "$work/nothing.log"
+fi
+
+# --- The release component in a monorepo: included once per project, each promoting and tagging its own notes -------
+if wants monorepo; then
+git init -q --bare "$work/mono-origin.git"
+project="$work/mono"
+bf=$work/tool/bf-release-notes
+mkdir -p "$project/templates" "$project/release-notes" "$project/services/billing/release-notes" "$project/apps/manage/release-notes"
+cd "$project"
+git init -q
+cp "$root/templates/release.yml" templates/
+cat > release-notes/config.json <<'JSON'
+{
+  "projects": [
+    { "name": "manage", "folder": "apps/manage/release-notes", "paths": ["apps/manage/**"] },
+    { "name": "billing", "folder": "services/billing/release-notes", "paths": ["services/billing/**"] }
+  ]
+}
+JSON
+printf '# 1.0.0 - 2026-11-11\n\n## Public\n\n### Added\n\n- Invoices.\n' > services/billing/release-notes/1.0.0.md
+printf '# 2.3.0 - 2026-11-11\n\n## Public\n\n### Added\n\n- Boards.\n' > apps/manage/release-notes/2.3.0.md
+"$bf" init --project billing > /dev/null && "$bf" init --project manage > /dev/null
+# billing has a pending Public fix (auto: a patch release); manage has only an Internal entry, so nothing to publish.
+"$bf" add --project billing --section public --type fixed "Invoices round to the cent." > /dev/null
+"$bf" add --project manage --section internal --flag new-board --type added "The new board view." > /dev/null
+include() { # include PROJECT [SUFFIX]: one include of the release component
+  printf '  - local: templates/release.yml\n    inputs:\n      version: "1.0.0"\n      package-project: "tools%%2Fbf-release-notes"\n      project: %s\n' "$1"
+  [ -z "${2:-}" ] || printf '      job-suffix: "%s"\n' "$2"
+}
+{ echo "include:"; include billing -billing; include manage -manage; } > .gitlab-ci.yml
+git add -A && git commit -qm "Two projects, one release component each"
+git remote add origin "$work/mono-origin.git" && git push -q origin main
+mono_url="https://oauth2:glpat-secret@gitlab.example.com:443/team/mono.git"
+mono_schedule=(--variable CI_PIPELINE_SOURCE=schedule --variable RELEASE_NOTES_WEEKLY=true --variable CI_DEFAULT_BRANCH=main
+  --variable CI_SERVER_PROTOCOL=https --variable CI_SERVER_HOST=gitlab.example.com --variable CI_SERVER_PORT=443
+  --variable CI_PROJECT_PATH=team/mono --variable "GITLAB_USER_NAME=Release Captain" --variable GITLAB_USER_EMAIL=captain@example.com
+  --variable GIT_CONFIG_COUNT=1 --variable "GIT_CONFIG_KEY_0=url.$work/mono-origin.git.insteadOf" --variable "GIT_CONFIG_VALUE_0=$mono_url"
+  --variable RELEASE_TOKEN=glpat-secret)
+origin() { git --git-dir "$work/mono-origin.git" "$@"; }
+
+# The jobs as GitLab creates them from the two includes: four names, each release job needing its own promote job,
+# one resource group for every push.
+set +e; "$gcl" --preview --home "$work/gcl-home" "${mono_schedule[@]}" > "$work/mono-preview.log" 2>&1; preview_exit=$?; set -e
+jobs=$(grep -E '^release-notes-[a-z-]+:$' "$work/mono-preview.log" | sort | tr '\n' ' ' || true)
+if [ "$preview_exit" -ne 0 ] || [ "$jobs" != "release-notes-promote-billing: release-notes-promote-manage: release-notes-release-billing: release-notes-release-manage: " ]; then
+  fail "monorepo: the jobs of the two includes are '$jobs' (gitlab-ci-local exit $preview_exit)"; sed 's/^/    /' "$work/mono-preview.log" >&2
+else
+  grep -qF -- "- job: release-notes-promote-billing" "$work/mono-preview.log" && grep -qF -- "- job: release-notes-promote-manage" "$work/mono-preview.log" \
+    || fail "monorepo: a release job does not need its own project's promote job"
+  [ "$(grep -c 'resource_group: bf-release-notes-release$' "$work/mono-preview.log")" = 2 ] || fail "monorepo: the promote jobs do not share one resource group"
+  [ "$(grep -c 'name: \$RELEASE_NAME$' "$work/mono-preview.log")" = 2 ] || fail "monorepo: the Releases are not named by RELEASE_NAME"
+  echo "gitlab check: ok: monorepo, one job pair per include: $jobs"
+fi
+
+run "$work/mono-billing.log" release-notes-promote-billing "${mono_schedule[@]}"
+expect "monorepo, the project with pending notes is promoted" 0 "Pushed the release commit and the tag billing/v1.0.1 to main" "$work/mono-billing.log"
+[ "$(origin log -1 --format=%s main)" = "Release billing 1.0.1" ] || fail "monorepo: origin's main is not billing's release commit"
+[ "$(origin tag -l)" = "billing/v1.0.1" ] || fail "monorepo: origin's tags are '$(origin tag -l | tr '\n' ' ')', expected only billing/v1.0.1"
+[ "$(origin rev-parse 'billing/v1.0.1^{commit}')" = "$(origin rev-parse main)" ] || fail "monorepo: billing/v1.0.1 is not on the release commit"
+[ "$(origin diff --name-only main~1 main | tr '\n' ' ')" = "services/billing/release-notes/1.0.1.md services/billing/release-notes/unreleased.md " ] \
+  || fail "monorepo: billing's release commit holds $(origin diff --name-only main~1 main | tr '\n' ' ')"
+origin show main:services/billing/release-notes/1.0.1.md | grep -qF -- "- Invoices round to the cent." || fail "monorepo: billing's 1.0.1.md lacks the entry"
+origin show main:apps/manage/release-notes/unreleased.md | grep -qF -- "- The new board view." || fail "monorepo: manage's Internal entry left its unreleased.md"
+grep -qx 'RELEASE_NAME=billing 1.0.1' release.env 2>/dev/null && grep -qx 'RELEASE_TAG=billing/v1.0.1' release.env \
+  || fail "monorepo: release.env does not name the Release 'billing 1.0.1' with tag billing/v1.0.1"
+diff <("$bf" show 1.0.1 --project billing --no-title) release-description.md > /dev/null || fail "monorepo: the Release description is not 'show 1.0.1 --project billing --no-title'"
+if grep -qF "glpat-secret" "$work/mono-billing.log"; then fail "monorepo: the token appears in the job log"; fi
+
+released=$(origin rev-parse main)
+run "$work/mono-manage.log" release-notes-promote-manage "${mono_schedule[@]}"
+expect "monorepo, the project with nothing pending publishes nothing" 0 "Nothing to promote: Public and Beta of project manage are empty" "$work/mono-manage.log"
+[ "$(origin rev-parse main)" = "$released" ] && [ "$(origin tag -l)" = "billing/v1.0.1" ] || fail "monorepo: manage's job changed origin"
+grep -qx 'RELEASE_PROMOTED=false' release.env 2>/dev/null || fail "monorepo: manage's release.env does not say nothing was promoted"
+
+# The next week both projects have notes. Their jobs run one after the other (their resource group), the second on the
+# tip the first pushed, so both releases land: two commits, two tags.
+git checkout -q main
+"$bf" add --project billing --section public --type fixed "Credit notes keep their number." > /dev/null
+"$bf" add --project manage --section public --type added "Boards can be archived." > /dev/null
+git commit -qam "A week of work in both projects" && git push -q origin main
+run "$work/mono-both-billing.log" release-notes-promote-billing "${mono_schedule[@]}"
+expect "monorepo, both pending: billing first" 0 "the tag billing/v1.0.2 to main" "$work/mono-both-billing.log"
+run "$work/mono-both-manage.log" release-notes-promote-manage "${mono_schedule[@]}"
+expect "monorepo, both pending: manage on billing's release" 0 "the tag manage/v2.4.0 to main" "$work/mono-both-manage.log"
+[ "$(origin log -2 --format=%s main | tr '\n' '|')" = "Release manage 2.4.0|Release billing 1.0.2|" ] || fail "monorepo: origin's main ends with $(origin log -2 --format=%s main | tr '\n' '|')"
+[ "$(origin tag -l | tr '\n' ' ')" = "billing/v1.0.1 billing/v1.0.2 manage/v2.4.0 " ] || fail "monorepo: origin's tags are $(origin tag -l | tr '\n' ' ')"
+[ "$(origin rev-parse 'manage/v2.4.0^{commit}')" = "$(origin rev-parse main)" ] && [ "$(origin rev-parse 'billing/v1.0.2^{commit}')" = "$(origin rev-parse main~1)" ] \
+  || fail "monorepo: the tags are not on their release commits"
+origin show main:apps/manage/release-notes/2.4.0.md | grep -qF -- "- Boards can be archived." || fail "monorepo: manage's 2.4.0.md lacks the entry"
+origin show main:apps/manage/release-notes/unreleased.md | grep -qF -- "- The new board view." || fail "monorepo: manage's Internal entry left its unreleased.md"
+released=$(origin rev-parse main)
+
+# Two includes with a project but no job-suffix would merge into one job that releases one project only: refused.
+{ echo "include:"; include billing; include manage; } > .gitlab-ci.yml
+run "$work/mono-merged.log" release-notes-promote "${mono_schedule[@]}"
+expect "monorepo, includes without job-suffix are refused" 1 "but job-suffix is empty" "$work/mono-merged.log"
+[ "$(origin rev-parse main)" = "$released" ] || fail "monorepo: the refused job changed origin"
+git checkout -q -- .gitlab-ci.yml
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "gitlab check: $failures failure(s)" >&2
   exit 1
 fi
-echo "gitlab check: passed (gitlab-ci-local $("$gcl" --version) ran the check component, the README job and the release component)"
+echo "gitlab check: passed (gitlab-ci-local $("$gcl" --version) ran the check component, the README job and the release component, also once per project of a monorepo)"

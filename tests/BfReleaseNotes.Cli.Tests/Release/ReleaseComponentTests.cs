@@ -76,7 +76,8 @@ public sealed class ReleaseComponentTests : IDisposable
         Assert.Contains("[#123]: https://gitlab.example.com/team/app/-/merge_requests/123", show.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("new editor", show.Out, StringComparison.Ordinal);
 
-        Assert.Equal("RELEASE_PROMOTED=true\nRELEASE_VERSION=1.1.0\nRELEASE_TAG=v1.1.0\n", File.ReadAllText(Path.Combine(Runner, "release.env")));
+        Assert.Equal("RELEASE_PROMOTED=true\nRELEASE_VERSION=1.1.0\nRELEASE_TAG=v1.1.0\nRELEASE_NAME=1.1.0\n", File.ReadAllText(Path.Combine(Runner, "release.env")));
+        Assert.Equal("$RELEASE_NAME", component.Scalar("release-notes-release", "release", "name"));
         Assert.Equal("$RELEASE_TAG", component.Scalar("release-notes-release", "release", "tag_name"));
         var release = ReleaseComponent.Run(component.Lines("release-notes-release", "script"), Runner, Environment(withToken: false, ("RELEASE_PROMOTED", "true"), ("RELEASE_TAG", "v1.1.0")));
         Assert.True(release.ExitCode == 0, release.ToString());
@@ -149,11 +150,136 @@ public sealed class ReleaseComponentTests : IDisposable
         Assert.Equal(
             "$CI_API_V4_URL/projects/tools%2Fbf-release-notes/packages/generic/bf-release-notes/1.4.0/bf-release-notes-linux-x64.tar.gz",
             new ReleaseComponent(new Dictionary<string, string> { ["version"] = "1.4.0", ["package-project"] = "tools%2Fbf-release-notes" }).Scalar("release-notes-promote", "variables", "BFRN_URL"));
-        Assert.Equal(("auto", "release-notes", "v", "$CI_DEFAULT_BRANCH"), (component.Inputs["bump"], component.Inputs["folder"], component.Inputs["tag-prefix"], component.Inputs["branch"]));
+        // An empty tag-prefix is "not set": config.json decides (promote.tagPrefix, else v; a project's tagPrefix, else NAME/v).
+        Assert.Equal(("auto", "release-notes", "", "$CI_DEFAULT_BRANCH"), (component.Inputs["bump"], component.Inputs["folder"], component.Inputs["tag-prefix"], component.Inputs["branch"]));
+        Assert.Equal((string.Empty, string.Empty), (component.Inputs["project"], component.Inputs["job-suffix"]));
+    }
+
+    [Fact]
+    public void Without_the_tag_prefix_input_the_prefix_of_config_json_names_the_tag()
+    {
+        File.WriteAllText(_temp.Combine("seed", "release-notes", "config.json"), "{ \"promote\": { \"tagPrefix\": \"app-\" } }\n");
+        Git(Seed, "add", "-A");
+        Git(Seed, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "--quiet", "-m", "Tags named app-<version>");
+        Git(Seed, "push", "--quiet", Origin, "main");
+
+        var run = ReleaseComponent.Run(new ReleaseComponent().Lines("release-notes-promote", "script"), Runner, Environment(withToken: true));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("app-1.1.0", Git(Origin, "tag", "--list"));
+        Assert.Equal(Git(Origin, "rev-parse", "main"), Git(Origin, "rev-parse", "app-1.1.0^{commit}"));
+    }
+
+    [Fact]
+    public void With_a_project_the_jobs_carry_the_suffix_and_release_only_that_project_under_its_tag_prefix()
+    {
+        var (origin, runner) = Monorepo();
+        var component = new ReleaseComponent(new Dictionary<string, string> { ["project"] = "billing", ["job-suffix"] = "-billing" });
+
+        var run = ReleaseComponent.Run(component.Lines("release-notes-promote-billing", "script"), runner, Environment(withToken: true, origin));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("Release billing 1.0.1", Git(origin, "log", "-1", "--format=%s", "main"));
+        Assert.Equal("billing/v1.0.1", Git(origin, "tag", "--list"));
+        Assert.Equal(Git(origin, "rev-parse", "main"), Git(origin, "rev-parse", "billing/v1.0.1^{commit}"));
+        Assert.Equal("services/billing/release-notes/1.0.1.md\nservices/billing/release-notes/unreleased.md", Git(origin, "diff", "--name-only", "main~1", "main"));
+        Assert.Equal("RELEASE_PROMOTED=true\nRELEASE_VERSION=1.0.1\nRELEASE_TAG=billing/v1.0.1\nRELEASE_NAME=billing 1.0.1\n", File.ReadAllText(Path.Combine(runner, "release.env")));
+        var show = Cli.Run(runner, ["show", "1.0.1", "--project", "billing", "--no-title"]);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("- Invoices round to the cent.", show.Out, StringComparison.Ordinal);
+        Assert.Equal(show.Out, File.ReadAllText(Path.Combine(runner, component.Scalar("release-notes-release-billing", "release", "description"))));
+        var needs = (YamlDotNet.RepresentationModel.YamlMappingNode)Assert.Single(((YamlDotNet.RepresentationModel.YamlSequenceNode)component.Job("release-notes-release-billing")["needs"]).Children);
+        Assert.Equal("release-notes-promote-billing", ((YamlDotNet.RepresentationModel.YamlScalarNode)needs["job"]).Value);
+        Assert.DoesNotContain(Token, run.Out + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_a_project_that_has_nothing_pending_the_origin_is_untouched()
+    {
+        var (origin, runner) = Monorepo();
+        var tip = Git(origin, "rev-parse", "main");
+        var component = new ReleaseComponent(new Dictionary<string, string> { ["project"] = "manage", ["job-suffix"] = "-manage" });
+
+        var run = ReleaseComponent.Run(component.Lines("release-notes-promote-manage", "script"), runner, Environment(withToken: true, origin));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Nothing to promote: Public and Beta of project manage are empty", run.Out, StringComparison.Ordinal);
+        Assert.Equal(tip, Git(origin, "rev-parse", "main"));
+        Assert.Equal(string.Empty, Git(origin, "tag", "--list"));
+        Assert.Equal("RELEASE_PROMOTED=false\n", File.ReadAllText(Path.Combine(runner, "release.env")));
+    }
+
+    [Fact]
+    public void The_tag_prefix_input_overrides_the_project_s_prefix()
+    {
+        var (origin, runner) = Monorepo();
+        var component = new ReleaseComponent(new Dictionary<string, string> { ["project"] = "billing", ["job-suffix"] = "-billing", ["tag-prefix"] = "billing-" });
+
+        var run = ReleaseComponent.Run(component.Lines("release-notes-promote-billing", "script"), runner, Environment(withToken: true, origin));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("billing-1.0.1", Git(origin, "tag", "--list"));
+        Assert.Contains("RELEASE_TAG=billing-1.0.1\n", File.ReadAllText(Path.Combine(runner, "release.env")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "release-notes", "but job-suffix is empty; give each include its own job-suffix (e.g. job-suffix: -billing)")]
+    [InlineData("-billing", "services/billing/release-notes", "the inputs project ('billing') and folder ('services/billing/release-notes') both name the notes")]
+    public void A_project_without_a_job_suffix_or_with_a_folder_is_refused_before_anything_changes(string suffix, string folder, string message)
+    {
+        var (origin, runner) = Monorepo();
+        var tip = Git(origin, "rev-parse", "main");
+        var component = new ReleaseComponent(new Dictionary<string, string> { ["project"] = "billing", ["job-suffix"] = suffix, ["folder"] = folder });
+
+        var run = ReleaseComponent.Run(component.Lines("release-notes-promote" + suffix, "script"), runner, Environment(withToken: true, origin));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Equal(tip, Git(origin, "rev-parse", "main"));
+        Assert.Equal(string.Empty, Git(runner, "status", "--porcelain"));
+    }
+
+    /// <summary>
+    /// A monorepo on a bare origin: billing with a pending Public fix (a patch release with bump auto), manage with only
+    /// an Internal entry; and the runner's detached clone of it.
+    /// </summary>
+    private (string Origin, string Runner) Monorepo()
+    {
+        var origin = _temp.Combine("mono-origin.git");
+        var seed = _temp.Combine("mono-seed");
+        Git(_temp.Path, "init", "--quiet", "--bare", "-b", "main", "mono-origin.git");
+        Git(_temp.Path, "init", "--quiet", "-b", "main", "mono-seed");
+        Directory.CreateDirectory(Path.Combine(seed, "release-notes"));
+        File.WriteAllText(Path.Combine(seed, "release-notes", "config.json"),
+            "{ \"projects\": [\n  { \"name\": \"manage\", \"folder\": \"apps/manage/release-notes\", \"paths\": [\"apps/manage/**\"] },\n" +
+            "  { \"name\": \"billing\", \"folder\": \"services/billing/release-notes\", \"paths\": [\"services/billing/**\"] } ] }\n");
+        Directory.CreateDirectory(Path.Combine(seed, "services", "billing", "release-notes"));
+        Directory.CreateDirectory(Path.Combine(seed, "apps", "manage", "release-notes"));
+        File.WriteAllText(Path.Combine(seed, "services", "billing", "release-notes", "1.0.0.md"), "# 1.0.0 - 2026-11-11\n\n## Public\n\n### Added\n\n- Invoices.\n");
+        File.WriteAllText(Path.Combine(seed, "apps", "manage", "release-notes", "2.3.0.md"), "# 2.3.0 - 2026-11-11\n\n## Public\n\n### Added\n\n- Boards.\n");
+        foreach (var args in (string[][])[
+            ["init", "--project", "billing"],
+            ["init", "--project", "manage"],
+            ["add", "--project", "billing", "--section", "public", "--type", "fixed", "Invoices round to the cent."],
+            ["add", "--project", "manage", "--section", "internal", "--flag", "new-board", "--type", "added", "The new board view."]])
+        {
+            var outcome = Cli.Run(seed, args);
+            Assert.True(outcome.ExitCode == 0, $"{string.Join(' ', args)}: {outcome.Error}");
+        }
+
+        Git(seed, "add", "-A");
+        Git(seed, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "--quiet", "-m", "Two projects");
+        Git(seed, "push", "--quiet", origin, "main");
+        Git(_temp.Path, "clone", "--quiet", origin, "mono-runner");
+        var runner = _temp.Combine("mono-runner");
+        Git(runner, "checkout", "--quiet", "--detach");
+        return (origin, runner);
     }
 
     /// <summary>GitLab's variables for a scheduled pipeline, a HOME of its own, and the push URL pointed at the bare origin.</summary>
-    private Dictionary<string, string> Environment(bool withToken, params (string Name, string Value)[] extra)
+    private Dictionary<string, string> Environment(bool withToken, params (string Name, string Value)[] extra) => Environment(withToken, Origin, extra);
+
+    private Dictionary<string, string> Environment(bool withToken, string origin, params (string Name, string Value)[] extra)
     {
         var environment = new Dictionary<string, string>
         {
@@ -172,7 +298,7 @@ public sealed class ReleaseComponentTests : IDisposable
             ["GITLAB_USER_NAME"] = "Schedule Owner",
             ["GITLAB_USER_EMAIL"] = "owner@example.com",
             ["GIT_CONFIG_COUNT"] = "1",
-            ["GIT_CONFIG_KEY_0"] = $"url.{Origin}.insteadOf",
+            ["GIT_CONFIG_KEY_0"] = $"url.{origin}.insteadOf",
             ["GIT_CONFIG_VALUE_0"] = $"https://oauth2:{Token}@gitlab.example.com:443/team/app.git",
         };
         if (withToken)
