@@ -38,6 +38,13 @@ public sealed record CheckEvidence
     /// <summary>Why <c>unreleased.md</c> is missing at head (deleted, renamed away), or null.</summary>
     public string? UnreleasedMissing { get; init; }
 
+    /// <summary>
+    /// Published files of the old folder still there at head while the merge request moves the notes folder: every
+    /// tool reads the new folder only, so those releases would drop out of the history and their versions could be
+    /// published again.
+    /// </summary>
+    public ImmutableArray<string> LeftBehind { get; init; } = [];
+
     /// <summary>The pending entries at base; empty when there was no <c>unreleased.md</c>.</summary>
     public ImmutableArray<CheckedEntry> BaseEntries { get; init; } = [];
 

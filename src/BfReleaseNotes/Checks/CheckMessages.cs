@@ -11,6 +11,8 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
     {
         var (file, line) = outcome switch
         {
+            // Where the sentence points: a file left in the old folder (the sentence names it), else the first error.
+            CheckOutcome.NotesInvalid when evidence.UnreleasedMissing is null && !evidence.LeftBehind.IsEmpty => (evidence.LeftBehind[0], 1),
             CheckOutcome.NotesInvalid => evidence.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Code != DiagnosticCodes.AlreadyPublished) is { } error
                 ? (error.File, error.Position.Line)
                 : (evidence.HeadUnreleasedPath, 1),
@@ -88,6 +90,14 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
                 if (evidence.UnreleasedMissing is not null)
                 {
                     return $"check failed (notes invalid): {evidence.UnreleasedMissing}.";
+                }
+
+                if (!evidence.LeftBehind.IsEmpty)
+                {
+                    var moves = string.Join("; ", evidence.LeftBehind.Select(path => $"`git mv {path} {evidence.HeadFolder}/{path[(path.LastIndexOf('/') + 1)..]}`"));
+                    return $"check failed (notes invalid): this merge request moves the notes folder from {evidence.Folder} to {evidence.HeadFolder} " +
+                           $"but leaves {string.Join(", ", evidence.LeftBehind)} behind; every tool reads {evidence.HeadFolder} only, so {(evidence.LeftBehind.Length == 1 ? "that release" : "those releases")} " +
+                           $"would drop out of the history and {(evidence.LeftBehind.Length == 1 ? "its version" : "their versions")} could be published again: move {(evidence.LeftBehind.Length == 1 ? "it" : "them")} ({moves}), commit and push.";
                 }
 
                 var errors = evidence.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Code != DiagnosticCodes.AlreadyPublished).ToList();

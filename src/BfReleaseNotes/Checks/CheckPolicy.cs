@@ -30,7 +30,8 @@ public static class CheckPolicy
 
         var failures = new List<CheckOutcome>();
         // An entry a merge brought back (BFRN207) is its own failure, with its own fix, not "notes invalid".
-        var invalid = evidence.UnreleasedMissing is not null ||
+        // A published file left in the old folder is lost to every tool: no label allows it either.
+        var invalid = evidence.UnreleasedMissing is not null || !evidence.LeftBehind.IsEmpty ||
                       evidence.Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Code != DiagnosticCodes.AlreadyPublished);
         if (invalid)
         {

@@ -230,11 +230,17 @@ public static partial class MergeRequestChecker
         // Stryker disable once Conditional : with one folder both branches read the same files; the shortcut only saves a tree walk
         var leftBehind = headFolder == folder ? headPublished : PublishedFiles(git.FilesIn(headSha, folder));
         var changedPublished = ImmutableArray.CreateBuilder<PublishedFileChange>();
+        var leftInOldFolder = ImmutableArray.CreateBuilder<string>();
         foreach (var (name, blob) in basePublished.OrderBy(file => file.Key, StringComparer.Ordinal))
         {
             var file = Join(folder, name);
-            if (leftBehind.TryGetValue(name, out var stayed) && (stayed == blob || headFolder == folder))
+            if (leftBehind.TryGetValue(name, out var stayed))
             {
+                if (headFolder != folder)
+                {
+                    leftInOldFolder.Add(file);
+                }
+
                 if (stayed != blob)
                 {
                     changedPublished.Add(new PublishedFileChange(file, PublishedChangeKind.Modified));
@@ -297,6 +303,7 @@ public static partial class MergeRequestChecker
             NotesFiles = [.. notesFiles.Order(StringComparer.Ordinal)],
             UnreleasedChanged = unreleasedChanged,
             UnreleasedMissing = unreleasedMissing,
+            LeftBehind = leftInOldFolder.ToImmutable(),
             BaseEntries = baseEntries,
             HeadEntries = headEntries,
             Diagnostics = diagnostics.ToImmutable(),

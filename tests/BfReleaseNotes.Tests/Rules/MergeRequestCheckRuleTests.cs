@@ -381,8 +381,9 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
     }
 
     [Fact]
-    public void A_published_file_left_behind_by_a_folder_move_is_unchanged_history()
+    public void A_published_file_left_behind_by_a_folder_move_fails_even_with_the_edit_label()
     {
+        // Every tool reads the new folder only: 1.0.0 would drop out of the history and could be published again.
         var head = _repo.Write("release-notes/config.json", """{ "folder": "changelog" }""")
             .Move(UnreleasedPath, "changelog/unreleased.md")
             .Commit("Move only the working file");
@@ -391,8 +392,34 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
 
         Assert.Empty(result.ChangedPublishedFiles);
         Assert.Empty(result.RemovedEntries);
-        Assert.Equal([CheckOutcome.NotesNotUpdated], result.Failures.ToArray());
+        Assert.Equal([CheckOutcome.NotesInvalid, CheckOutcome.NotesNotUpdated], result.Failures.ToArray());
         Assert.Equal(["release-notes/config.json"], result.RelevantPaths.ToArray());
+        var finding = result.Findings[0];
+        Assert.Equal(("release-notes/1.0.0.md", 1), (finding.File, finding.Line));
+        Assert.Equal(
+            "check failed (notes invalid): this merge request moves the notes folder from release-notes to changelog but leaves release-notes/1.0.0.md behind; " +
+            "every tool reads changelog only, so that release would drop out of the history and its version could be published again: " +
+            "move it (`git mv release-notes/1.0.0.md changelog/1.0.0.md`), commit and push.",
+            finding.Message);
+    }
+
+    [Fact]
+    public void Published_files_left_behind_and_changed_are_named_together_and_the_change_is_history()
+    {
+        var start = _repo.Write("release-notes/1.1.0.md", Published("1.1.0", "The second fix.")).Commit("Release 1.1.0");
+        var head = _repo.Write("release-notes/config.json", """{ "folder": "changelog" }""")
+            .Move(UnreleasedPath, "changelog/unreleased.md")
+            .Write("release-notes/1.1.0.md", Published("1.1.0", "The second fix, reworded."))
+            .Commit("Move the working file, reword 1.1.0");
+
+        var result = MergeRequestChecker.Check(Request(head, start) with { Labels = ["release-notes::edit"] });
+
+        Assert.Equal(["release-notes/1.1.0.md is modified"], result.ChangedPublishedFiles.Select(change => change.ToString()).ToArray());
+        Assert.Equal(CheckOutcome.NotesInvalid, result.Failures[0]);
+        Assert.Contains(
+            "leaves release-notes/1.0.0.md, release-notes/1.1.0.md behind; every tool reads changelog only, so those releases would drop out of the history " +
+            "and their versions could be published again: move them (`git mv release-notes/1.0.0.md changelog/1.0.0.md`; `git mv release-notes/1.1.0.md changelog/1.1.0.md`), commit and push.",
+            result.Findings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
