@@ -192,9 +192,12 @@ public static class EntryAdder
     {
         var eol = document.LineEnding;
         var reparsed = ReleaseNotesParser.Parse(newText, DocumentKind.Unreleased, file);
-        if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + added)
+        // A heading in one entry's text ('- One.\n\n## Beta') opens a section of its own and still leaves a valid file
+        // with one more entry, so the text is checked on its own too. Moved entries (several) were entries already.
+        var textIsOneEntry = added != 1 || FormsOneEntry(entryText, eol);
+        if (!textIsOneEntry || !reparsed.IsValid || reparsed.Document.AllEntries.Count() != document.AllEntries.Count() + added)
         {
-            if (FormsOneEntry(entryText, eol))
+            if (added == 1 && textIsOneEntry)
             {
                 // The text is fine on its own; what comes before it in the file reads it differently.
                 return Refuse(file, $"the new entry would not stand on its own under '{visibility} > {type}' in this file: something before it (an unclosed '<!--' comment or code fence?) swallows it; fix the file and try again");
