@@ -40,6 +40,7 @@ public sealed class FileTransaction
     /// </summary>
     public FileTransaction Write(string path, byte[] content)
     {
+        // Stryker disable once Statement : Path.GetFullPath below throws the same ArgumentNullException for a null path
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
         var full = Path.GetFullPath(path);
@@ -50,6 +51,7 @@ public sealed class FileTransaction
     /// <summary>Queues a file that must not exist when the transaction commits (a new published release).</summary>
     public FileTransaction Create(string path, byte[] content)
     {
+        // Stryker disable once Statement : Path.GetFullPath below throws the same ArgumentNullException for a null path
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
         _writes.Add(new Planned(Path.GetFullPath(path), content, ExpectedHash: null, MustNotExist: true));
@@ -62,6 +64,7 @@ public sealed class FileTransaction
     /// </summary>
     public FileTransaction Replace(string path, byte[] content, ReadOnlySpan<byte> original)
     {
+        // Stryker disable once Statement : Path.GetFullPath below throws the same ArgumentNullException for a null path
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
         _writes.Add(new Planned(Path.GetFullPath(path), content, DurableIo.HashOf(original), MustNotExist: false));
@@ -74,6 +77,7 @@ public sealed class FileTransaction
     /// </summary>
     public FileTransaction Delete(string path, ReadOnlySpan<byte> original)
     {
+        // Stryker disable once Statement : Path.GetFullPath below throws the same ArgumentNullException for a null path
         ArgumentNullException.ThrowIfNull(path);
         _writes.Add(new Planned(Path.GetFullPath(path), null, DurableIo.HashOf(original), MustNotExist: false));
         return this;
@@ -89,7 +93,7 @@ public sealed class FileTransaction
     /// </exception>
     public void Commit()
     {
-        // Stryker disable once Statement : with nothing queued the rest leaves nothing behind (at most a journal written and removed); the return only skips that work
+        // Stryker disable once Statement,Block : with nothing queued the rest leaves nothing behind (at most a journal written and removed); the return only skips that work
         if (_writes.Count == 0)
         {
             return;
@@ -112,9 +116,10 @@ public sealed class FileTransaction
                 if (file.OldHash is not null)
                 {
                     File.Copy(file.Target, file.Backup!);
+                    // Stryker disable once all : flushing to the disk shows only across a power cut, which no test can cause
                     using (var backup = new FileStream(file.Backup!, FileMode.Open, FileAccess.ReadWrite))
                     {
-                        // Stryker disable once all : flushing to the disk shows only across a power cut, which no test can cause
+                        // Stryker disable once all : as above
                         backup.Flush(flushToDisk: true);
                     }
                 }
@@ -294,6 +299,7 @@ public sealed class FileTransaction
         {
             File.Delete(path);
         }
+        // Stryker disable once Equality : only a file system that refuses root a delete (a read-only mount) makes it fail, which no test here can set up
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A leftover temporary file is cleaned by the next session that locks the folder.
