@@ -94,6 +94,8 @@ public sealed class GraduationRuleTests
 
         Assert.Throws<ArgumentNullException>(() => FlagGraduator.Graduate(null!, "new-editor", Visibility.Public, "unreleased.md"));
         Assert.Throws<ArgumentNullException>(() => FlagGraduator.Graduate(parsed.Document!, null!, Visibility.Public, "unreleased.md"));
+        // Before the target is judged: a null flag is the caller's bug whatever else is wrong.
+        Assert.Throws<ArgumentNullException>(() => FlagGraduator.Graduate(parsed.Document!, null!, Visibility.Internal, "unreleased.md"));
     }
 
     [Fact]
