@@ -215,6 +215,7 @@ public static class EntryAdder
         var section = document.Find(visibility);
         if (section is null)
         {
+            // Stryker disable once Equality : the section of this visibility is missing here, so '>' and '>=' find the same one
             var next = document.Sections.FirstOrDefault(candidate => candidate.Visibility > visibility);
             var offset = next is not null ? layout.Start(next) : layout.BeforeTrailingBlankLines(layout.Text.Length);
             var block = ReleaseNotesWriter.HeadingLine(visibility, eol) + eol + ReleaseNotesWriter.HeadingLine(type, eol) + eol + FlagPrefix(flag, eol) + entryText;
@@ -224,6 +225,7 @@ public static class EntryAdder
         var changeType = section.Find(type);
         if (changeType is null)
         {
+            // Stryker disable once Equality : the change type is missing here, so '>' and '>=' find the same one
             var next = section.ChangeTypes.FirstOrDefault(candidate => candidate.Type > type);
             var offset = next is not null ? layout.Start(next) : layout.BeforeTrailingBlankLines(layout.End(section));
             var block = ReleaseNotesWriter.HeadingLine(type, eol) + eol + FlagPrefix(flag, eol) + entryText;
