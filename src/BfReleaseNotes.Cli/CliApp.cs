@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BfReleaseNotes.Cli.Commands;
 using BfReleaseNotes.Cli.Terminal;
@@ -90,6 +92,14 @@ public static partial class CliApp
 
         try
         {
+            if (parsed.Action is HelpAction && parsed.CommandResult.Command == root)
+            {
+                using var help = new StringWriter(CultureInfo.InvariantCulture);
+                var helpExit = parsed.Invoke(new InvocationConfiguration { Output = help, Error = context.Error, EnableDefaultExceptionHandler = false });
+                context.Out.Write(ListArgumentsAsUsageDoes(help.ToString(), root));
+                return helpExit;
+            }
+
             return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (EnvironmentException exception)
@@ -104,6 +114,37 @@ public static partial class CliApp
             context.Error.WriteLine($"error: internal error ({exception.GetType().Name}: {exception.Message}); no file was changed. Please report this with the input file.");
             return ExitCodes.CouldNotRun;
         }
+    }
+
+    /// <summary>
+    /// The root help lists each command with its arguments as <c>&lt;FILE&gt;</c> whatever their arity, which told users
+    /// that <c>lint</c> needs a file; this lists optional and repeatable arguments as the command's own usage line does
+    /// (<c>lint [&lt;FILE&gt;...]</c>, <c>add [&lt;TEXT&gt;]</c>), keeping the column. System.CommandLine 2.0 offers no
+    /// public hook for that column. A name that spells its own syntax (merge-driver's) is left as it is.
+    /// </summary>
+    internal static string ListArgumentsAsUsageDoes(string help, RootCommand root)
+    {
+        foreach (var command in root.Subcommands.Where(command => !command.Hidden))
+        {
+            var arguments = command.Arguments.Where(argument => !argument.Hidden).ToList();
+            if (!arguments.Any(argument => argument.Arity.MinimumNumberOfValues == 0 || argument.Arity.MaximumNumberOfValues > 1) || arguments.Any(argument => argument.Name.Contains(' ', StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var listed = string.Join(' ', arguments.Select(argument => $"<{argument.HelpName ?? argument.Name}>").Prepend(command.Name));
+            var usage = string.Join(' ', arguments.Select(argument => argument.Arity.MinimumNumberOfValues == 0
+                ? $"[<{argument.HelpName ?? argument.Name}>{(argument.Arity.MaximumNumberOfValues > 1 ? "..." : string.Empty)}]"
+                : $"<{argument.HelpName ?? argument.Name}>{(argument.Arity.MaximumNumberOfValues > 1 ? "..." : string.Empty)}").Prepend(command.Name));
+            help = Regex.Replace(
+                help,
+                $"^  {Regex.Escape(listed)}(?<padding> +)",
+                match => "  " + usage + new string(' ', Math.Max(2, match.Groups["padding"].Length - (usage.Length - listed.Length))),
+                RegexOptions.Multiline,
+                TimeSpan.FromSeconds(1));
+        }
+
+        return help;
     }
 
     /// <summary>

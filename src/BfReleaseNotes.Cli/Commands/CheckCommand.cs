@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BfReleaseNotes.Checks;
 using BfReleaseNotes.Workspace;
 
@@ -55,7 +52,7 @@ internal static class CheckCommand
         WriteReports(context, options, result);
         if (options.Format == "json")
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(CheckReportJson.From(result), ReadableJson.CheckReportJson));
+            context.Out.WriteLine(CheckReportJson.Serialize(result));
             if (result.Outcome == CheckOutcome.CannotDecide)
             {
                 context.Error.WriteLine($"error: {result.Summary}");
@@ -66,9 +63,7 @@ internal static class CheckCommand
             Print(context, result);
         }
 
-        return result.Outcome == CheckOutcome.CannotDecide ? ExitCodes.CouldNotRun
-            : result.Passed ? ExitCodes.Ok
-            : ExitCodes.ContentProblems;
+        return result.ExitCode;
     }
 
     /// <summary>Options win; the rest (GitLab's merge-request pipeline variables, then local defaults) is the library's <see cref="GitLabPipeline"/>.</summary>
@@ -87,9 +82,6 @@ internal static class CheckCommand
         var overrides = new CheckOverrides { Base = options.Base, Head = options.Head, Folder = options.Dir, Labels = options.Labels, Description = description };
         return GitLabPipeline.FromEnvironment(context.Environment).ToCheckRequest(repository, overrides);
     }
-
-    /// <summary>Keeps ' and > as they are in messages and entries instead of \u0027 and \u003E.</summary>
-    private static readonly CheckJsonContext ReadableJson = new(new JsonSerializerOptions(CheckJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static void WriteReports(CliContext context, Options options, CheckResult result)
     {
@@ -192,76 +184,3 @@ internal static class CheckCommand
     private sealed record Options(
         string? Repo, string? Dir, string? Base, string? Head, string? Labels, string? Description, string? DescriptionFile, string Format, string? CodeQuality, string? JUnit, bool Force);
 }
-
-/// <summary>The report of <c>check --format json</c> (stable field names for scripts).</summary>
-internal sealed record CheckReportJson(
-    string Outcome,
-    bool Passed,
-    int ExitCode,
-    string Summary,
-    IReadOnlyList<string> Failures,
-    IReadOnlyList<string> Details,
-    IReadOnlyList<string> Hints,
-    IReadOnlyList<CheckFindingJson> Findings,
-    IReadOnlyList<string> ConfigurationChanges,
-    CheckRangeJson? Range,
-    string Folder,
-    string HeadFolder,
-    CheckOptOutJson? OptOut,
-    bool EditAllowed,
-    IReadOnlyList<CheckedEntry> AddedEntries,
-    IReadOnlyList<CheckedEntry> RemovedEntries,
-    IReadOnlyList<CheckedEntry> PublishedEntries,
-    IReadOnlyList<string> AddedPublishedFiles,
-    IReadOnlyList<CheckPublishedChangeJson> ChangedPublishedFiles,
-    IReadOnlyList<string> ChangedPaths,
-    IReadOnlyList<string> RelevantPaths,
-    IReadOnlyList<DiagnosticJson> Diagnostics,
-    IReadOnlyList<CheckProjectJson> Projects)
-{
-    public static CheckReportJson From(CheckResult result) => new(
-        CheckResult.NameOf(result.Outcome),
-        result.Passed,
-        result.Outcome == CheckOutcome.CannotDecide ? ExitCodes.CouldNotRun : result.Passed ? ExitCodes.Ok : ExitCodes.ContentProblems,
-        result.Summary,
-        [.. result.Failures.Select(CheckResult.NameOf)],
-        result.Details,
-        result.Hints,
-        [.. result.Findings.Select(finding => new CheckFindingJson(finding.CheckName, CheckResult.NameOf(finding.Outcome), finding.Message, finding.File, finding.Line, finding.Hints, finding.Project))],
-        result.ConfigurationChanges,
-        result.Range is { } range
-            ? new CheckRangeJson(range.Base.Revision, range.Base.Source, range.BaseCommit, range.MergeBaseCommit, range.Head.Revision, range.Head.Source, range.HeadCommit)
-            : null,
-        result.Folder,
-        result.HeadFolder,
-        result.OptOut is { } optOut ? new CheckOptOutJson(optOut.Source switch { OptOutSource.Label => "label", OptOutSource.Description => "description", _ => "commit-message" }, optOut.Where, optOut.Reason, optOut.Line) : null,
-        result.EditAllowed,
-        result.AddedEntries,
-        result.RemovedEntries,
-        result.PublishedEntries,
-        result.AddedPublishedFiles,
-        [.. result.ChangedPublishedFiles.Select(change => new CheckPublishedChangeJson(change.File, change.Kind.ToString().ToLowerInvariant(), change.Detail))],
-        result.ChangedPaths,
-        result.RelevantPaths,
-        [.. result.Diagnostics.Select(DiagnosticJson.From)],
-        [.. result.Projects.Select(project => new CheckProjectJson(project.Project, project.Folder, project.Touched, CheckResult.NameOf(project.Result.Outcome), project.Result.Passed, project.Result.Summary))]);
-}
-
-/// <summary>One monorepo project's own result as JSON.</summary>
-internal sealed record CheckProjectJson(string Name, string Folder, bool Touched, string Outcome, bool Passed, string Summary);
-
-/// <summary>The compared commits as JSON.</summary>
-internal sealed record CheckRangeJson(string Base, string BaseSource, string BaseCommit, string MergeBase, string Head, string HeadSource, string HeadCommit);
-
-/// <summary>An opt-out as JSON.</summary>
-internal sealed record CheckOptOutJson(string Source, string Where, string? Reason, string? Line);
-
-/// <summary>A finding as JSON: its rule, outcome, sentence, place and hints.</summary>
-internal sealed record CheckFindingJson(string CheckName, string Outcome, string Message, string File, int Line, IReadOnlyList<string> Hints, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Project);
-
-/// <summary>A changed published file as JSON.</summary>
-internal sealed record CheckPublishedChangeJson(string File, string Change, string? Detail);
-
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(CheckReportJson))]
-internal sealed partial class CheckJsonContext : JsonSerializerContext;

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BfReleaseNotes.Flags;
 using BfReleaseNotes.GitLab;
 using BfReleaseNotes.Model;
@@ -138,11 +136,7 @@ internal static class FlagsCommand
         var flags = FlagInventory.Collect(document);
         if (json)
         {
-            var report = new FlagsReportJson([.. flags.Select(flag => new FlagJson(
-                flag.Key,
-                flag.Total,
-                flag.Counts.ToDictionary(pair => pair.Key.ToString(), pair => pair.Value, StringComparer.Ordinal)))]);
-            context.Out.WriteLine(JsonSerializer.Serialize(report, FlagsJsonContext.Default.FlagsReportJson));
+            context.Out.WriteLine(FlagsReportJson.Serialize(flags));
             return ExitCodes.Ok;
         }
 
@@ -195,11 +189,3 @@ internal static class FlagsCommand
         return ExitCodes.Ok;
     }
 }
-
-internal sealed record FlagJson(string Key, int Total, IReadOnlyDictionary<string, int> Counts);
-
-internal sealed record FlagsReportJson(IReadOnlyList<FlagJson> Flags);
-
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(FlagsReportJson))]
-internal sealed partial class FlagsJsonContext : JsonSerializerContext;

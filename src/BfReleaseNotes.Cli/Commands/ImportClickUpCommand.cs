@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BfReleaseNotes.Migration;
 using BfReleaseNotes.Workspace;
 
@@ -107,7 +105,7 @@ internal static class ImportClickUpCommand
 
         if (request.Format == "json")
         {
-            WriteJson(context, request, exportPath, import, files, written);
+            context.Out.WriteLine(ImportReportJson.Serialize(exportPath, import, files, written, request.DryRun));
         }
         else
         {
@@ -132,7 +130,7 @@ internal static class ImportClickUpCommand
     private static void WriteText(CliContext context, Request request, string exportPath, ClickUpImport import, IReadOnlyList<PlannedFile> files)
     {
         var output = context.Out;
-        output.WriteLine($"import-clickup: {exportPath} ({(import.Shape == HistoryShape.EntryPerRow ? "entry-per-row" : "release-per-row")}){(request.DryRun ? ", dry run: nothing written" : string.Empty)}");
+        output.WriteLine($"import-clickup: {exportPath} ({ImportReportJson.ShapeName(import.Shape)}){(request.DryRun ? ", dry run: nothing written" : string.Empty)}");
         output.WriteLine($"rows {import.Rows}, imported {import.ImportedRows}, rejected {import.RejectedRows}");
         foreach (var (reason, count) in import.RejectsByReason)
         {
@@ -152,7 +150,7 @@ internal static class ImportClickUpCommand
         {
             if (shown.Count < releases.Count && file == releases[^(ReleaseLines / 2)])
             {
-                output.WriteLine($"... {releases.Count - shown.Count} more release files ({string.Join(", ", releases.Except(shown).GroupBy(other => other.Status).Select(group => $"{group.Count()} {Status(group.Key)}"))}); --verbose lists every one");
+                output.WriteLine($"... {releases.Count - shown.Count} more release files ({string.Join(", ", releases.Except(shown).GroupBy(other => other.Status).Select(group => $"{group.Count()} {ImportReportJson.StatusName(group.Key)}"))}); --verbose lists every one");
             }
 
             output.WriteLine($"release {file.Version} ({file.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {file.Entries} entries {Verb(file.Status, request.DryRun || conflicts)} {file.Path}");
@@ -170,7 +168,7 @@ internal static class ImportClickUpCommand
             foreach (var file in files.Where(file => file.Status is not FileStatus.Unchanged))
             {
                 output.WriteLine();
-                output.WriteLine($"--- {file.Path} ({Status(file.Status)})");
+                output.WriteLine($"--- {file.Path} ({ImportReportJson.StatusName(file.Status)})");
                 output.Write(Encoding.UTF8.GetString(file.Content));
             }
         }
@@ -186,63 +184,5 @@ internal static class ImportClickUpCommand
         _ => "replaced",
     };
 
-    private static string Status(FileStatus status) => status switch
-    {
-        FileStatus.New => "new",
-        FileStatus.Unchanged => "unchanged",
-        FileStatus.Replaced => "replaced",
-        _ => "conflict",
-    };
-
-    private static void WriteJson(CliContext context, Request request, string exportPath, ClickUpImport import, IReadOnlyList<PlannedFile> files, IReadOnlyList<string> written)
-    {
-        var releases = files.Where(file => file.Version is not null)
-            .Select(file => new ImportFileJson(file.Path, file.Version!.ToString(), file.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), file.Entries, Status(file.Status)))
-            .ToList();
-        var rejectsFile = files.Single(file => file.Version is null);
-        var report = new ImportReportJson(
-            exportPath,
-            import.Shape == HistoryShape.EntryPerRow ? "entry-per-row" : "release-per-row",
-            request.DryRun,
-            import.Rows,
-            import.ImportedRows,
-            import.RejectedRows,
-            [.. import.RejectsByReason.Select(item => new ReasonCountJson(item.Reason, item.Count))],
-            releases,
-            new ImportFileJson(rejectsFile.Path, null, null, rejectsFile.Entries, Status(rejectsFile.Status)),
-            written,
-            [.. files.Where(file => file.Status == FileStatus.Conflict).Select(file => file.Path)],
-            [.. import.Warnings.Select(group => new WarningGroupJson(group.Kind, group.Count, group.Examples))]);
-        context.Out.WriteLine(JsonSerializer.Serialize(report, ImportJsonContext.Default.ImportReportJson));
-    }
-
     private sealed record Request(string Export, string Mapping, string? Dir, string? Project, string? Rejects, bool DryRun, bool Force, string Format, bool Verbose);
 }
-
-/// <summary>The report of <c>import-clickup --format json</c>.</summary>
-internal sealed record ImportReportJson(
-    string Export,
-    string Shape,
-    bool DryRun,
-    long Rows,
-    long Imported,
-    long Rejected,
-    IReadOnlyList<ReasonCountJson> RejectedByReason,
-    IReadOnlyList<ImportFileJson> Releases,
-    ImportFileJson Rejects,
-    IReadOnlyList<string> Written,
-    IReadOnlyList<string> Conflicts,
-    IReadOnlyList<WarningGroupJson> Warnings);
-
-/// <summary>The warnings of one kind: how many, and the first few.</summary>
-internal sealed record WarningGroupJson(string Kind, long Count, IReadOnlyList<string> Examples);
-
-/// <summary>A count of rejects with one reason.</summary>
-internal sealed record ReasonCountJson(string Reason, int Count);
-
-/// <summary>A file of the import: a release (version, date) or the rejects file.</summary>
-internal sealed record ImportFileJson(string Path, string? Version, string? Date, int Entries, string Status);
-
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(ImportReportJson))]
-internal sealed partial class ImportJsonContext : JsonSerializerContext;

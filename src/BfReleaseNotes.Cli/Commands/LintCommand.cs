@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using BfReleaseNotes.Linting;
 using BfReleaseNotes.Model;
 using BfReleaseNotes.Text;
@@ -124,8 +123,7 @@ internal static class LintCommand
         var warnings = diagnostics.Count - errors;
         if (format == "json")
         {
-            var report = new LintReportJson(paths.Count, errors, warnings, written, [.. diagnostics.Select(DiagnosticJson.From)]);
-            context.Out.WriteLine(JsonSerializer.Serialize(report, LintJsonContext.Default.LintReportJson));
+            context.Out.WriteLine(LintReportJson.Serialize(paths.Count, diagnostics, written));
         }
         else
         {

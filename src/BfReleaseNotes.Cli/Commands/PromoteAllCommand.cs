@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BfReleaseNotes.Promotion;
 using BfReleaseNotes.Text;
 using BfReleaseNotes.Workspace;
@@ -19,16 +17,7 @@ internal static class PromoteAllCommand
         var results = ProjectPromotion.PromoteAll(CommonOptions.LocateAll(context), request);
         if (json)
         {
-            var report = new PromoteAllJson([.. results.Select(result => new ProjectPromotionJson(
-                result.Project,
-                Name(result.Status),
-                result.Status is ProjectPromotionStatus.Promoted or ProjectPromotionStatus.DryRun ? result.Outcome!.Summary!.Version.ToString() : null,
-                result.Status is ProjectPromotionStatus.Promoted or ProjectPromotionStatus.DryRun ? [.. result.Outcome!.Summary!.Files] : [],
-                result.Outcome?.Summary?.PublishedTotal ?? 0,
-                result.Commit,
-                result.Tag,
-                result.Message))]);
-            context.Out.WriteLine(JsonSerializer.Serialize(report, PromoteAllJsonContext.Default.PromoteAllJson));
+            context.Out.WriteLine(ProjectPromotionReportJson.Serialize(results));
         }
         else
         {
@@ -65,24 +54,4 @@ internal static class PromoteAllCommand
             }
         }
     }
-
-    private static string Name(ProjectPromotionStatus status) => status switch
-    {
-        ProjectPromotionStatus.Promoted => "promoted",
-        ProjectPromotionStatus.DryRun => "dry-run",
-        ProjectPromotionStatus.NothingToPromote => "nothing-to-promote",
-        ProjectPromotionStatus.Invalid => "invalid",
-        ProjectPromotionStatus.Refused => "refused",
-        _ => "could-not-run",
-    };
 }
-
-/// <summary>The report of <c>promote --all --format json</c>.</summary>
-internal sealed record PromoteAllJson(IReadOnlyList<ProjectPromotionJson> Projects);
-
-/// <summary>One project's part of <c>promote --all --format json</c>.</summary>
-internal sealed record ProjectPromotionJson(string Project, string Status, string? Version, IReadOnlyList<string> Files, int Published, string? Commit, string? Tag, string? Message);
-
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(PromoteAllJson))]
-internal sealed partial class PromoteAllJsonContext : JsonSerializerContext;

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BfReleaseNotes.Promotion;
 using BfReleaseNotes.Text;
 using BfReleaseNotes.Workspace;
@@ -169,19 +167,7 @@ internal static class PromoteCommand
         var summary = outcome.Summary!;
         if (json)
         {
-            var report = new PromotionReportJson(
-                outcome.Status == PromotionStatus.NothingToPromote ? "nothing-to-promote" : dryRun ? "dry-run" : "promoted",
-                summary.Version.ToString(),
-                summary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                outcome.Status == PromotionStatus.NothingToPromote ? [] : [.. summary.Files],
-                [.. summary.Published.Select(count => new EntryCountJson(count.Visibility.ToString(), count.Type.ToString(), count.Count))],
-                [.. summary.InternalLeftBehind.Select(count => new FlagCountJson(count.Flag, count.Count))],
-                summary.Decision is { } decided ? new BumpDecisionJson(decided.Bump.ToString().ToLowerInvariant(), decided.Wanted.ToString().ToLowerInvariant(), decided.Breaking, decided.File, decided.Line, decided.Visibility.ToString(), decided.Type.ToString(), decided.Entry.Content) : null,
-                commitSha,
-                tagName,
-                dryRun ? outcome.Plan?.PublishedText : null,
-                outcome.Message);
-            context.Out.WriteLine(JsonSerializer.Serialize(report, PromoteJsonContext.Default.PromotionReportJson));
+            context.Out.WriteLine(PromotionReportJson.Serialize(outcome, dryRun, commitSha, tagName));
             return;
         }
 
@@ -236,26 +222,3 @@ internal static class PromoteCommand
         }
     }
 }
-
-internal sealed record EntryCountJson(string Visibility, string Type, int Count);
-
-internal sealed record FlagCountJson(string Flag, int Count);
-
-internal sealed record BumpDecisionJson(string Bump, string Wanted, bool Breaking, string File, int Line, string Visibility, string Type, string Entry);
-
-internal sealed record PromotionReportJson(
-    string Status,
-    string Version,
-    string Date,
-    IReadOnlyList<string> Files,
-    IReadOnlyList<EntryCountJson> Published,
-    IReadOnlyList<FlagCountJson> InternalLeftBehind,
-    BumpDecisionJson? Bump,
-    string? Commit,
-    string? Tag,
-    string? PublishedText,
-    string? Message);
-
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(PromotionReportJson))]
-internal sealed partial class PromoteJsonContext : JsonSerializerContext;

@@ -74,6 +74,12 @@ public sealed record CheckResult(CheckOutcome Outcome, string Summary)
     /// <summary>True for the passing outcomes.</summary>
     public bool Passed => Outcome is CheckOutcome.NotesUpdated or CheckOutcome.Released or CheckOutcome.OptedOut or CheckOutcome.NotRelevant;
 
+    /// <summary>
+    /// The exit code of <c>bf-release-notes check</c> for this result, also written in the JSON report:
+    /// 0 for a pass, 1 for a failure, 2 when the check could not decide.
+    /// </summary>
+    public int ExitCode => Outcome == CheckOutcome.CannotDecide ? 2 : Passed ? 0 : 1;
+
     /// <summary>The outcome's stable name for reports and scripts, e.g. <c>notes-not-updated</c>.</summary>
     public static string NameOf(CheckOutcome outcome) => outcome switch
     {
