@@ -9,7 +9,7 @@ namespace BfReleaseNotes.Tests.Checks;
 public sealed class CheckReportJsonTests : IDisposable
 {
     private const string UnreleasedPath = "release-notes/unreleased.md";
-    private readonly CheckRepository _repo = new();
+    private readonly GitTestRepository _repo = new();
     private readonly string _base;
 
     public CheckReportJsonTests()
