@@ -265,6 +265,35 @@ public sealed class PromotionRuleTests : IDisposable
         Assert.Equal("folder", Assert.Throws<ArgumentNullException>(() => Promoter.Plan(parsed, [], request, null!)).ParamName);
     }
 
+    [Fact]
+    public void A_plan_does_not_overwrite_an_unreleased_file_that_changed_since_it_was_made()
+    {
+        _scratch.WriteUnreleased(Original);
+        var plan = Plan(Original).Plan!;
+        // Another run (or an editor) adds an entry after the plan was made.
+        var changed = Original.Replace("- New export.\n", "- New export.\n- Added meanwhile.\n", StringComparison.Ordinal);
+        _scratch.WriteUnreleased(changed);
+
+        Assert.Throws<BfReleaseNotes.Workspace.EnvironmentException>(() => plan.Apply(_scratch.Folder));
+
+        Assert.Equal(changed, File.ReadAllText(_scratch.Unreleased));
+        Assert.False(File.Exists(plan.PublishedPath));
+    }
+
+    [Fact]
+    public void A_version_that_differs_from_a_published_one_only_in_build_metadata_is_not_greater()
+    {
+        var parsed = ReleaseNotesParser.Parse(Original, DocumentKind.Unreleased, _scratch.Unreleased);
+        var published = SemVersion.Parse("1.0.0+build.1", SemVersionStyles.Strict);
+
+        var outcome = Promoter.Plan(parsed, [published], new PromotionRequest(SemVersion.Parse("1.0.0+build.2", SemVersionStyles.Strict), VersionBump.Minor, Date), _scratch.Folder);
+
+        Assert.Equal(PromotionStatus.Refused, outcome.Status);
+        Assert.Equal(
+            "version 1.0.0+build.2 is not greater than the published 1.0.0+build.1: SemVer ignores build metadata (after '+') when ordering versions; pass a higher --version. No file was written",
+            outcome.Message);
+    }
+
     private const string Original =
         "# Unreleased\n\n<!-- preamble -->\n\n## Public\n\n### Added\n\n- New export.\n\n<!-- keep -->\n\n## Beta\n\n### Added\n\n- Beta export.\n\n" +
         "## Internal\n\n### Changed\n\n#### Flag: `new-editor`\n\n- Hidden change.\n";
