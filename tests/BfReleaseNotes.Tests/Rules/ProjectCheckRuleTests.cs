@@ -111,6 +111,96 @@ public class ProjectCheckRuleTests
     }
 
     [Fact]
+    public void A_project_the_range_does_not_concern_is_left_out()
+    {
+        var manage = Updated(Manage, "apps/manage/src/Orders.cs", "- Totals are rounded.");
+        var admin = new CheckEvidence { Configuration = Configuration, Project = Admin, Folder = Admin.Folder, HeadFolder = Admin.Folder };
+
+        var result = ProjectCheckPolicy.Decide(NothingRepositoryWide, [manage, admin]);
+
+        Assert.Equal(["manage"], result.Projects.Select(project => project.Project));
+        Assert.Equal("check passed: every project this merge request concerns is handled: 'manage' (notes updated).", result.Summary);
+    }
+
+    [Fact]
+    public void A_project_whose_notes_alone_change_is_listed_as_not_touched()
+    {
+        var unreleased = Admin.Folder + "/unreleased.md";
+        var admin = new CheckEvidence
+        {
+            Configuration = Configuration,
+            Project = Admin,
+            Folder = Admin.Folder,
+            HeadFolder = Admin.Folder,
+            UnreleasedChanged = true,
+            NotesFiles = [unreleased],
+            HeadEntries = [new CheckedEntry(unreleased, 9, "Public > Fixed", "- A late note.")],
+            ChangedPaths = [unreleased],
+        };
+
+        var result = ProjectCheckPolicy.Decide(NothingRepositoryWide, [admin]);
+
+        var listed = Assert.Single(result.Projects);
+        Assert.Equal(("admin", "apps/admin/release-notes", false, CheckOutcome.NotesUpdated), (listed.Project, listed.Folder, listed.Touched, listed.Result.Outcome));
+        Assert.Equal([unreleased], result.ChangedPaths.ToArray());
+        Assert.Empty(result.RelevantPaths);
+    }
+
+    [Fact]
+    public void A_failing_project_keeps_its_details_beside_its_finding_and_a_passing_one_its_sentence()
+    {
+        var unreleased = Admin.Folder + "/unreleased.md";
+        var removed = new CheckedEntry(unreleased, 9, "Public > Fixed", "- An entry taken back.");
+        // admin removes a pending entry with the edit label (a detail) but adds none for its code change (a failure).
+        var admin = Touched(Admin, "apps/admin/src/Users.cs") with
+        {
+            Labels = ["release-notes::edit"],
+            UnreleasedChanged = true,
+            NotesFiles = [unreleased],
+            BaseEntries = [removed],
+            HeadEntries = [],
+            ChangedPaths = [unreleased, "apps/admin/src/Users.cs"],
+        };
+        var manage = Updated(Manage, "apps/manage/src/Orders.cs", "- Totals are rounded.");
+
+        var result = ProjectCheckPolicy.Decide(NothingRepositoryWide, [manage, admin]);
+
+        Assert.Equal(CheckOutcome.NotesNotUpdated, result.Outcome);
+        Assert.Equal([CheckOutcome.NotesNotUpdated], result.Failures.ToArray());
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("admin", finding.Message), (finding.Project, result.Summary));
+        Assert.Equal([removed], result.RemovedEntries.ToArray());
+        Assert.Equal(
+            [
+                result.Projects[0].Result.Summary,
+                .. result.Projects[1].Result.Details.Where(detail => detail != finding.Message),
+            ],
+            result.Details.ToArray());
+        Assert.Contains(result.Details, detail => detail.StartsWith("The label 'release-notes::edit' allows this merge request to remove 1 pending entry", StringComparison.Ordinal));
+        Assert.StartsWith("check passed (notes updated)", result.Details[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_repository_wide_part_gives_the_opt_out_the_edit_label_and_the_configuration_changes()
+    {
+        var repository = NothingRepositoryWide with
+        {
+            Labels = ["release-notes::edit", "release-notes::none"],
+            ConfigurationChanges = ["\"ignore\" [] -> [docs/**]"],
+        };
+        var manage = Touched(Manage, "apps/manage/src/Orders.cs") with { Labels = ["release-notes::none"] };
+
+        var result = ProjectCheckPolicy.Decide(repository, [manage]);
+
+        Assert.True(result.Passed);
+        Assert.True(result.EditAllowed);
+        Assert.Equal("release-notes::none", result.OptOut?.Where);
+        Assert.Equal(["\"ignore\" [] -> [docs/**]"], result.ConfigurationChanges.ToArray());
+        Assert.Equal(repository.Folder, result.Folder);
+        Assert.False(result.Projects[0].Result.EditAllowed);
+    }
+
+    [Fact]
     public void Evidence_must_be_given_and_each_project_evidence_must_name_its_project()
     {
         Assert.Throws<ArgumentNullException>(() => ProjectCheckPolicy.Decide(null!, []));
