@@ -50,7 +50,8 @@ public static class ProjectCheckPolicy
         var details = new List<string>();
         if (failing is not null)
         {
-            summary = findings.Length > 0 ? findings[0].Message : failing.Summary;
+            // The parts before the first failing one passed and hold no finding, so its sentence is findings[0]'s.
+            summary = failing.Summary;
             details.AddRange(findings.Skip(1).Select(finding => finding.Message));
         }
         else if (projects.IsEmpty && whole.Outcome == CheckOutcome.NotRelevant)
@@ -75,10 +76,11 @@ public static class ProjectCheckPolicy
                 details.Add(project.Result.Summary);
             }
 
-            details.AddRange(project.Result.Details.Where(detail => !project.Result.Findings.Any(finding => finding.Message == detail)));
+            // A part's details repeat its later findings, which are listed above already: Distinct below drops the copies.
+            details.AddRange(project.Result.Details);
         }
 
-        details.AddRange(whole.Details.Where(detail => !whole.Findings.Any(finding => finding.Message == detail)));
+        details.AddRange(whole.Details);
         return new CheckResult(outcome, summary)
         {
             Failures = [.. results.SelectMany(result => result.Failures)],

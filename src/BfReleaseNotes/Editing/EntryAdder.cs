@@ -42,7 +42,10 @@ public static class EntryAdder
     /// <example><code>EntryAdder.Add(doc, Visibility.Public, ChangeType.Fixed, null, "Export no longer times out [#123]", path, [new LinkDefinition("#123", "https://gitlab.example.com/app/-/merge_requests/123")])</code></example>
     public static EditResult Add(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string text, string file, IReadOnlyList<LinkDefinition> links)
     {
+        // Checked here, before the links read the document: a null would otherwise surface as a NullReferenceException.
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(links);
         var (entryText, found) = LinkDefinitionSplitter.Split(text);
         if (found.FirstOrDefault(item => item.Error is not null) is { Error: { } splitError })
@@ -92,6 +95,7 @@ public static class EntryAdder
         var separator = endsWithDefinition || body.TrimEnd('\r', '\n').Length < body.Length - eol.Length ? string.Empty : eol;
         newText = body + separator + string.Concat(toAppend.Select(link => link + eol));
         var reparsed = ReleaseNotesParser.Parse(newText, DocumentKind.Unreleased, file);
+        // Stryker disable once Logical,Equality,String : a safety net; the entry was added to a valid file, and a block that could swallow the definitions (an open comment, fence or HTML block) has already refused the entry or made the file invalid
         if (!reparsed.IsValid || reparsed.Document.AllEntries.Count() != added.Document.AllEntries.Count() ||
             reparsed.Document.LinkReferenceDefinitions.Sum(definition => definition.Text.Count(character => character == '\n')) <
             added.Document.LinkReferenceDefinitions.Sum(definition => definition.Text.Count(character => character == '\n')) + toAppend.Count)
@@ -104,9 +108,6 @@ public static class EntryAdder
 
     private static EditResult AddEntry(ReleaseNotesDocument document, Visibility visibility, ChangeType type, string? flag, string text, string file)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(file);
         if (document.Kind != DocumentKind.Unreleased)
         {
             return Refuse(file, "entries are added to unreleased.md only; published files are history");
@@ -279,6 +280,7 @@ public static class EntryAdder
                 continue;
             }
 
+            // Stryker disable once Equality,Arithmetic : a CR that ends the text was trimmed by the caller, so i + 1 < text.Length holds whenever c is a CR
             if (c == '\t' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') || !char.IsControl(c))
             {
                 continue;

@@ -56,14 +56,19 @@ public class EntryRefusalRuleTests
         AssertRefused("the entry text is empty; say what changed for users", Add(Template, Visibility.Public, null, text));
     }
 
+    // The control character is put in by code ({0} in the template): test runners pass theory data through text
+    // that does not always carry a NUL or a lone CR intact.
     [Theory]
-    [InlineData("Bad\0byte.", "NUL (U+0000)", 1, 4)]
-    [InlineData("Coloured \u001b[31mred", "ESC (U+001B, the start of terminal escape sequences)", 1, 10)]
-    [InlineData("First line.\n  Second\rline.", "CR (U+000D) not followed by a line feed", 2, 9)]
-    [InlineData("One.\nTwo.\nA bell\u0007.", "U+0007", 3, 7)]
-    [InlineData("Tab\tthen.\r\nThen \u0085.", "U+0085", 2, 6)]
-    public void A_control_character_is_named_with_its_line_and_column(string text, string name, int line, int column)
+    [InlineData("Bad{0}byte.", 0x00, "NUL (U+0000)", 1, 4)]
+    [InlineData("Coloured {0}[31mred", 0x1B, "ESC (U+001B, the start of terminal escape sequences)", 1, 10)]
+    [InlineData("First line.|  Second{0}line.", 0x0D, "CR (U+000D) not followed by a line feed", 2, 9)]
+    [InlineData("One.|Two.|A bell{0}.", 0x07, "U+0007", 3, 7)]
+    [InlineData("Tab\tthen.~Then {0}.", 0x85, "U+0085", 2, 6)]
+    public void A_control_character_is_named_with_its_line_and_column(string template, int code, string name, int line, int column)
     {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, (char)code)
+            .Replace("~", "\r\n", StringComparison.Ordinal).Replace("|", "\n", StringComparison.Ordinal);
+
         AssertRefused(
             $"the entry text holds the control character {name} at line {line}, column {column}; " +
             "entries are plain text, so remove it (it often comes from pasting terminal output) and run the command again",
@@ -123,6 +128,46 @@ public class EntryRefusalRuleTests
             "the entry text does not form exactly one list item (it must not hold headings or a second top-level bullet)",
             Assert.Single(result.Diagnostics).Message,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_reason_the_parser_gives_is_listed()
+    {
+        var result = Add(Template, Visibility.Public, null, "- One.\n\n### Typo\n\n### Tpyo");
+
+        var message = Assert.Single(result.Diagnostics).Message;
+        Assert.EndsWith(
+            ": unknown section '### Typo'; valid headings here are '### Added', '### Changed', '### Deprecated', '### Removed', '### Fixed', '### Security'; " +
+            "unknown section '### Tpyo'; valid headings here are '### Added', '### Changed', '### Deprecated', '### Removed', '### Fixed', '### Security'",
+            message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entry_written_with_its_bullet_and_crlf_in_an_lf_file_gets_lf()
+    {
+        var result = Add(Template, Visibility.Public, null, "- Export works.\r\n  Even for big files.");
+
+        Assert.Equal(Template + "- Export works.\n  Even for big files.\n", result.Text);
+    }
+
+    [Fact]
+    public void Moved_text_without_a_final_line_break_gets_the_file_s_line_end()
+    {
+        var result = EntryAdder.Insert(Parse(Template), Visibility.Public, ChangeType.Fixed, null, "- Moved as it was.", "unreleased.md");
+
+        Assert.Equal(Template + "- Moved as it was.\n", result.Text);
+    }
+
+    [Fact]
+    public void Every_argument_is_required_and_named()
+    {
+        var document = Parse(Template);
+
+        Assert.Equal("document", Assert.Throws<ArgumentNullException>(() => EntryAdder.Add(null!, Visibility.Public, ChangeType.Fixed, null, "A.", "unreleased.md")).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => EntryAdder.Add(document, Visibility.Public, ChangeType.Fixed, null, null!, "unreleased.md")).ParamName);
+        Assert.Equal("file", Assert.Throws<ArgumentNullException>(() => EntryAdder.Add(document, Visibility.Public, ChangeType.Fixed, null, "A.", null!)).ParamName);
+        Assert.Equal("links", Assert.Throws<ArgumentNullException>(() => EntryAdder.Add(document, Visibility.Public, ChangeType.Fixed, null, "A.", "unreleased.md", null!)).ParamName);
     }
 
     [Fact]
@@ -203,6 +248,16 @@ public class EntryRefusalRuleTests
         var result = Add(text, Visibility.Public, null, "Fixed [#2].\n\n[#2]: https://a.example/2");
 
         Assert.Equal(Template + "- Fixed [#2].\n\n[#1]: https://a.example/1\n[#2]: https://a.example/2\n", result.Text);
+    }
+
+    [Fact]
+    public void A_definition_joins_two_definitions_that_end_the_file()
+    {
+        var text = Template + "\n[#1]: https://a.example/1\n[#3]: https://a.example/3\n";
+
+        var result = Add(text, Visibility.Public, null, "Fixed [#2].\n\n[#2]: https://a.example/2");
+
+        Assert.Equal(Template + "- Fixed [#2].\n\n[#1]: https://a.example/1\n[#3]: https://a.example/3\n[#2]: https://a.example/2\n", result.Text);
     }
 
     [Fact]

@@ -203,8 +203,8 @@ public class ProjectCheckRuleTests
     [Fact]
     public void Evidence_must_be_given_and_each_project_evidence_must_name_its_project()
     {
-        Assert.Throws<ArgumentNullException>(() => ProjectCheckPolicy.Decide(null!, []));
-        Assert.Throws<ArgumentNullException>(() => ProjectCheckPolicy.Decide(NothingRepositoryWide, null!));
+        Assert.Equal("repository", Assert.Throws<ArgumentNullException>(() => ProjectCheckPolicy.Decide(null!, [])).ParamName);
+        Assert.Equal("projects", Assert.Throws<ArgumentNullException>(() => ProjectCheckPolicy.Decide(NothingRepositoryWide, null!)).ParamName);
         var exception = Assert.Throws<ArgumentException>(() => ProjectCheckPolicy.Decide(NothingRepositoryWide, [new CheckEvidence { ChangedPaths = ["a.cs"] }]));
         Assert.StartsWith("every project's evidence names its project", exception.Message, StringComparison.Ordinal);
     }
