@@ -207,6 +207,24 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
         Assert.False(extraCalled);
     }
 
+    [Fact]
+    public void An_unreadable_feature_flag_registry_of_a_monorepo_cannot_decide_and_keeps_the_range()
+    {
+        _repo.Checkout("main").Write("release-notes/config.json",
+            """{ "flags": { "registry": "release-notes/flags.json" }, "projects": [ { "name": "app", "folder": "release-notes", "paths": ["src/**"] } ] }""");
+        var start = _repo.Commit("Name a registry, one project");
+        var head = _repo.Branch("flagged")
+            .Write(UnreleasedPath, Unreleased([Earlier], flagged: ["The new editor saves drafts."]))
+            .Write("src/App.cs", "class App { int Editor; }\n")
+            .Commit("Flagged note");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+
+        Assert.Equal(CheckOutcome.CannotDecide, result.Outcome);
+        Assert.StartsWith("cannot decide: the feature-flag registry of release-notes/config.json cannot be read: the feature-flag registry 'release-notes/flags.json' does not exist;", result.Summary, StringComparison.Ordinal);
+        Assert.Equal(head, result.Range!.HeadCommit);
+    }
+
     // ---- What the check reads from the range -------------------------------------------------------------------
 
     [Fact]
@@ -416,6 +434,8 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
 
         Assert.Equal(["release-notes/1.1.0.md is modified"], result.ChangedPublishedFiles.Select(change => change.ToString()).ToArray());
         Assert.Equal(CheckOutcome.NotesInvalid, result.Failures[0]);
+        // A release-notes file, even left behind: it needs no notes of its own.
+        Assert.Equal(["release-notes/config.json"], result.RelevantPaths.ToArray());
         Assert.Contains(
             "leaves release-notes/1.0.0.md, release-notes/1.1.0.md behind; every tool reads changelog only, so those releases would drop out of the history " +
             "and their versions could be published again: move them (`git mv release-notes/1.0.0.md changelog/1.0.0.md`; `git mv release-notes/1.1.0.md changelog/1.1.0.md`), commit and push.",
