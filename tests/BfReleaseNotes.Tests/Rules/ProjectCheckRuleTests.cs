@@ -201,6 +201,58 @@ public class ProjectCheckRuleTests
     }
 
     [Fact]
+    public void An_entry_added_to_an_untouched_project_while_others_change_is_in_the_wrong_project()
+    {
+        var admin = NotesOnly(Admin, "- Users can be renamed.") with { OtherTouchedProjects = ["manage"] };
+
+        var result = CheckPolicy.Decide(admin);
+
+        Assert.Equal([CheckOutcome.EntriesInWrongProject], result.Failures.ToArray());
+    }
+
+    [Fact]
+    public void An_entry_added_alone_is_a_forgotten_note_not_a_wrong_project()
+    {
+        var result = CheckPolicy.Decide(NotesOnly(Admin, "- Users can be renamed."));
+
+        Assert.Equal(CheckOutcome.NotesUpdated, result.Outcome);
+        Assert.Empty(result.Failures);
+    }
+
+    [Fact]
+    public void Without_a_project_there_is_no_wrong_project()
+    {
+        var repositoryWide = NotesOnly(Admin, "- Users can be renamed.") with { Project = null, OtherTouchedProjects = ["manage"] };
+
+        Assert.DoesNotContain(CheckOutcome.EntriesInWrongProject, CheckPolicy.Decide(repositoryWide).Failures);
+    }
+
+    [Fact]
+    public void Notes_changed_without_a_new_entry_are_not_in_the_wrong_project()
+    {
+        var unreleased = Admin.Folder + "/unreleased.md";
+        var reordered = NotesOnly(Admin, "- Users can be renamed.") with
+        {
+            BaseEntries = [new CheckedEntry(unreleased, 9, "Public > Fixed", "- Users can be renamed.")],
+            OtherTouchedProjects = ["manage"],
+        };
+
+        Assert.DoesNotContain(CheckOutcome.EntriesInWrongProject, CheckPolicy.Decide(reordered).Failures);
+    }
+
+    [Fact]
+    public void A_reasonless_opt_out_line_in_a_project_is_told_the_project_s_line()
+    {
+        var admin = Touched(Admin, "apps/admin/src/Users.cs") with { Description = "Release-Notes: none(admin)" };
+
+        var result = CheckPolicy.Decide(admin);
+
+        Assert.Contains(
+            "The description's line 'Release-Notes: none(admin)' gives no reason, which does not opt out; write 'Release-Notes: none(admin) - <reason>' with a real reason.",
+            result.Hints);
+    }
+
+    [Fact]
     public void Evidence_must_be_given_and_each_project_evidence_must_name_its_project()
     {
         Assert.Equal("repository", Assert.Throws<ArgumentNullException>(() => ProjectCheckPolicy.Decide(null!, [])).ParamName);
@@ -217,6 +269,23 @@ public class ProjectCheckRuleTests
         HeadFolder = project.Folder,
         ChangedPaths = [path],
     };
+
+    /// <summary>A project whose only change is a new entry in its own <c>unreleased.md</c>.</summary>
+    private static CheckEvidence NotesOnly(ReleaseNotesProject project, string entry)
+    {
+        var unreleased = project.Folder + "/unreleased.md";
+        return new CheckEvidence
+        {
+            Configuration = Configuration,
+            Project = project,
+            Folder = project.Folder,
+            HeadFolder = project.Folder,
+            UnreleasedChanged = true,
+            NotesFiles = [unreleased],
+            HeadEntries = [new CheckedEntry(unreleased, 9, "Public > Fixed", entry)],
+            ChangedPaths = [unreleased],
+        };
+    }
 
     private static CheckEvidence Updated(ReleaseNotesProject project, string path, string entry)
     {
