@@ -198,6 +198,8 @@ public class ProjectCheckRuleTests
         Assert.Equal(["\"ignore\" [] -> [docs/**]"], result.ConfigurationChanges.ToArray());
         Assert.Equal(repository.Folder, result.Folder);
         Assert.False(result.Projects[0].Result.EditAllowed);
+        // The repository-wide details come last, after each project's.
+        Assert.EndsWith("changes these rules, which apply once merged (this check used the base's): \"ignore\" [] -> [docs/**].", result.Details[^1], StringComparison.Ordinal);
     }
 
     [Fact]
