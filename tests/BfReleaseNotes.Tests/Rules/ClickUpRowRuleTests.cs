@@ -220,14 +220,14 @@ public sealed class ClickUpRowRuleTests : IDisposable
             [.. Row("86ok", "Kept"), "Docs", "Product"],
             [.. Row("86list", "Elsewhere"), "Backlog", "Product"],
             [.. Row("86folder", "Other folder"), "Docs", "Ops"]);
-        var mapping = Mapping(columns: """, "list": ["List"], "folder": ["Folder"]""", more: """, "filter": { "lists": ["Release Notes", "Docs"], "folders": ["Product"] }""");
+        var mapping = Mapping(columns: """, "list": ["List"], "folder": ["Folder"]""", more: """, "filter": { "lists": ["Release Notes", "Docs"], "folders": ["Product", "Platform"] }""");
 
         var import = ClickUpImporter.Import(path, mapping);
 
         Assert.Equal(
             [
                 (2L, 3L, "86list", RejectReason.Filtered, "list 'Backlog' is not one the mapping imports (Release Notes, Docs)"),
-                (3L, 4L, "86folder", RejectReason.Filtered, "folder 'Ops' is not one the mapping imports (Product)"),
+                (3L, 4L, "86folder", RejectReason.Filtered, "folder 'Ops' is not one the mapping imports (Product, Platform)"),
             ],
             Rejects(import));
         Assert.Equal((1L, 2L), (import.ImportedRows, import.RejectedRows));
