@@ -94,9 +94,10 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
 
                 if (!evidence.LeftBehind.IsEmpty)
                 {
-                    var moves = string.Join("; ", evidence.LeftBehind.Select(path => $"`git mv {path} {evidence.HeadFolder}/{path[(path.LastIndexOf('/') + 1)..]}`"));
-                    return $"check failed (notes invalid): this merge request moves the notes folder from {evidence.Folder} to {evidence.HeadFolder} " +
-                           $"but leaves {string.Join(", ", evidence.LeftBehind)} behind; every tool reads {evidence.HeadFolder} only, so {(evidence.LeftBehind.Length == 1 ? "that release" : "those releases")} " +
+                    // CheckPaths.Join, not "folder/name": notes moved to the repository root have the folder "".
+                    var moves = string.Join("; ", evidence.LeftBehind.Select(path => $"`git mv {path} {CheckPaths.Join(evidence.HeadFolder, path[(path.LastIndexOf('/') + 1)..])}`"));
+                    return $"check failed (notes invalid): this merge request moves the notes folder from {FolderName(evidence.Folder)} to {FolderName(evidence.HeadFolder)} " +
+                           $"but leaves {string.Join(", ", evidence.LeftBehind)} behind; every tool reads {FolderName(evidence.HeadFolder)} only, so {(evidence.LeftBehind.Length == 1 ? "that release" : "those releases")} " +
                            $"would drop out of the history and {(evidence.LeftBehind.Length == 1 ? "its version" : "their versions")} could be published again: move {(evidence.LeftBehind.Length == 1 ? "it" : "them")} ({moves}), commit and push.";
                 }
 
@@ -131,4 +132,7 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "no sentence for this outcome");
         }
     }
+
+    /// <summary>A notes folder as a sentence names it: the root's folder is <c>""</c>.</summary>
+    private static string FolderName(string folder) => folder.Length == 0 ? "the repository root" : folder;
 }

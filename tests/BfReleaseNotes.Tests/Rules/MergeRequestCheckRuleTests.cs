@@ -422,6 +422,22 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_published_file_left_behind_by_a_move_to_the_repository_root_is_told_the_root_path()
+    {
+        var head = _repo.Write("release-notes/config.json", """{ "folder": "." }""")
+            .Move(UnreleasedPath, "unreleased.md")
+            .Commit("Move only the working file to the root");
+
+        var result = MergeRequestChecker.Check(Request(head) with { Labels = ["release-notes::edit"] });
+
+        Assert.Equal(
+            "check failed (notes invalid): this merge request moves the notes folder from release-notes to the repository root " +
+            "but leaves release-notes/1.0.0.md behind; every tool reads the repository root only, so that release would drop out of the history and its version could be published again: " +
+            "move it (`git mv release-notes/1.0.0.md 1.0.0.md`), commit and push.",
+            result.Findings[0].Message);
+    }
+
+    [Fact]
     public void Published_files_left_behind_and_changed_are_named_together_and_the_change_is_history()
     {
         var start = _repo.Write("release-notes/1.1.0.md", Published("1.1.0", "The second fix.")).Commit("Release 1.1.0");
