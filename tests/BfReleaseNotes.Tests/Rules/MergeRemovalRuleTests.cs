@@ -225,6 +225,19 @@ public sealed class MergeRemovalRuleTests
     }
 
     [Fact]
+    public void An_entry_theirs_adds_twice_and_ours_once_at_the_same_place_is_there_twice()
+    {
+        var theirs = Base.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n- Ours fixed the export.\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+
+        Assert.Equal(0, result.Conflicts);
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n- Ours fixed the export.\n- Ours fixed the export.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n",
+            result.Text);
+    }
+
+    [Fact]
     public void Entries_theirs_adds_keep_theirs_order_before_after_and_between_existing_entries()
     {
         var theirs = Base.Replace("- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n", "- Theirs first.\n- Theirs second.\n- Alpha entry one.\n- Theirs third.\n- Beta entry two.\n- Gamma entry three.\n- Theirs fourth.\n- Theirs fifth.\n", StringComparison.Ordinal);
