@@ -23,8 +23,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 if [[ ${#targets[@]} -eq 0 ]]; then
-  # The core folders of issue 16; merge-request code lives in Checks.
-  targets=(Promotion Markdown Checks Flags Editing Workspace Migration)
+  # The core folders of issue 16: the merge-request check lives in Checks, the merge driver in Merging.
+  targets=(Promotion Markdown Checks Flags Editing Workspace Migration Merging)
 fi
 
 files=()

@@ -177,10 +177,18 @@ public static class ReleaseNotesMerger
                     continue;
                 }
 
-                var edited = deletedByAnchor.TryGetValue((item.Path, anchor), out var candidates) ? MostSimilar(candidates, item.Key) : null;
+                var edited = deletedByAnchor.TryGetValue((item.Path, anchor), out var gap) ? MostSimilar(gap, item.Key) : null;
+                // A side that also reordered the list leaves its rewording in another gap: then the whole list is
+                // searched, so a rewording meeting a removal (a promotion) is still a conflict, not a new entry that
+                // the next promotion would publish a second time.
+                edited ??= MostSimilar([.. deletedByAnchor.Where(slot => slot.Key.Item1 == item.Path).SelectMany(slot => slot.Value)], item.Key);
                 if (edited is not null)
                 {
-                    candidates!.Remove(edited);
+                    foreach (var deleted in deletedByAnchor.Values)
+                    {
+                        deleted.Remove(edited);
+                    }
+
                     changes[edited.Id] = new Change(ChangeKind.Edited, item);
                 }
                 else

@@ -90,6 +90,41 @@ public sealed class MergeRemovalRuleTests
         Assert.Equal("release-notes/unreleased.md: conflict under Public > Added: 'Beta entry two, reworded." + ConflictNoteEnd, Assert.Single(result.Notes));
     }
 
+    /// <summary>
+    /// Found by <c>MergeEditProperties</c>: theirs reworded an entry and also reordered the list, so the rewording sat
+    /// in another gap between unchanged neighbours. It was taken for a new entry, and an entry ours had promoted came
+    /// back reworded, for the next promotion to publish a second time.
+    /// </summary>
+    [Fact]
+    public void An_entry_ours_removed_and_theirs_reworded_in_a_reordered_list_is_still_a_conflict()
+    {
+        var ours = OursAddsFix.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal);
+        var theirs = Base.Replace("- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n", "- Beta entry two, reworded.\n- Gamma entry three.\n- Alpha entry one.\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 1), (result.Method, result.Conflicts));
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n<<<<<<< ours\n=======\n- Beta entry two, reworded.\n>>>>>>> theirs\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n- Ours fixed the export.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n",
+            result.Text);
+        Assert.Equal("release-notes/unreleased.md: conflict under Public > Added: 'Beta entry two, reworded." + ConflictNoteEnd, Assert.Single(result.Notes));
+    }
+
+    /// <summary>The search of the whole list keeps the similarity limit: an unrelated entry that arrived is no rewording.</summary>
+    [Fact]
+    public void An_unrelated_entry_theirs_added_in_a_reordered_list_is_an_addition_beside_ours_removal()
+    {
+        var ours = OursAddsFix.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal);
+        var theirs = Base.Replace("- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n", "- Exports finish in the background.\n- Gamma entry three.\n- Alpha entry one.\n- Beta entry two.\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Exports finish in the background.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n- Ours fixed the export.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n",
+            result.Text);
+    }
+
     [Fact]
     public void The_last_entry_edited_by_both_sides_differently_holds_both_versions_between_the_markers()
     {
