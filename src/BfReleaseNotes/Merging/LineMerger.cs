@@ -44,6 +44,7 @@ public static class LineMerger
         }
 
         var diff = ThreeWayDiffer.Instance.CreateDiffs(baseText, ours, theirs, ignoreWhiteSpace: false, ignoreCase: false, new LineKeepingChunker());
+        // Stryker disable once Linq : the capacity is a hint; a smaller one only grows the buffer.
         var output = new StringBuilder(Math.Max(ours.Length, theirs.Length));
         var eol = ours.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var conflicts = 0;
@@ -64,18 +65,19 @@ public static class LineMerger
                     if (favor == LineMergeFavor.Union)
                     {
                         Append(output, diff.PiecesOld, block.OldStart, block.OldCount);
-                        EndLine(output, eol, block.NewCount > 0);
+                        // As git's union: ours' lines end with a line ending, even when theirs deleted the region.
+                        EndLine(output, eol);
                         Append(output, diff.PiecesNew, block.NewStart, block.NewCount);
                     }
                     else
                     {
-                        EndLine(output, eol, true);
+                        EndLine(output, eol);
                         output.Append('<', MarkerSize).Append(' ').Append(oursLabel).Append(eol);
                         Append(output, diff.PiecesOld, block.OldStart, block.OldCount);
-                        EndLine(output, eol, true);
+                        EndLine(output, eol);
                         output.Append('=', MarkerSize).Append(eol);
                         Append(output, diff.PiecesNew, block.NewStart, block.NewCount);
-                        EndLine(output, eol, true);
+                        EndLine(output, eol);
                         output.Append('>', MarkerSize).Append(' ').Append(theirsLabel).Append(eol);
                     }
 
@@ -95,9 +97,9 @@ public static class LineMerger
     }
 
     /// <summary>A marker or the other side's lines must start on a line of their own, even after a last line without one.</summary>
-    private static void EndLine(StringBuilder output, string eol, bool needed)
+    private static void EndLine(StringBuilder output, string eol)
     {
-        if (needed && output.Length > 0 && output[^1] != '\n')
+        if (output.Length > 0 && output[^1] != '\n')
         {
             output.Append(eol);
         }
