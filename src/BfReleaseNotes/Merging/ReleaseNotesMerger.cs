@@ -494,26 +494,32 @@ public static class ReleaseNotesMerger
                     continue;
                 }
 
-                var body = _result.Body(location.Container) ?? _result.Bodies().Last();
-                var index = body.Count;
+                // A heading theirs added with no entry under it (only this text) is not in the result: the line
+                // merge places it, instead of this text landing under another heading.
+                var body = _result.Body(location.Container)
+                    ?? throw new UnprovableMergeException($"theirs added '{Shorten(TriviaKey(location.Part))}' under {location.Container.Replace("/", " > ", StringComparison.Ordinal)}, which the merge does not hold");
+                // After the part that precedes it in theirs (else first, or last when that part is not here). When
+                // theirs set it apart with a blank line, it goes after the blank lines there, and when it then ends
+                // its body, a blank line keeps it apart from the next heading.
+                var index = 0;
                 if (location.Previous is { } previous)
                 {
-                    var found = body.FindIndex(part => part is Entry or Trivia && part.ToText() == previous.ToText());
-                    if (found >= 0)
+                    index = body.FindIndex(part => part is Entry or Trivia && part.ToText() == previous.ToText()) + 1;
+                    if (index == 0)
                     {
-                        index = found + 1;
+                        index = body.Count;
+                        while (index > 0 && IsBlank(body[index - 1]))
+                        {
+                            index--;
+                        }
                     }
                 }
-                else
-                {
-                    index = 0;
-                }
 
-                if (index == body.Count)
+                if (location.BlankBefore)
                 {
-                    while (index > 0 && IsBlank(body[index - 1]))
+                    while (index < body.Count && IsBlank(body[index]))
                     {
-                        index--;
+                        index++;
                     }
                 }
 
@@ -524,6 +530,10 @@ public static class ReleaseNotesMerger
 
                 var part = (Trivia)location.Part;
                 body.Insert(index, part.Text.EndsWith('\n') || index < body.Count ? part with { Text = part.Text.EndsWith('\n') ? part.Text : part.Text + _eol } : part);
+                if (location.BlankBefore && index > 0 && IsBlank(body[index - 1]) && index + 1 == body.Count)
+                {
+                    body.Insert(index + 1, new Trivia(_eol, TriviaKind.Blank));
+                }
             }
         }
 
@@ -587,23 +597,25 @@ public static class ReleaseNotesMerger
             return bare + ending;
         }
 
-        private static Dictionary<string, (string Container, Trivia Part, DocumentPart? Previous, List<DocumentPart> Body)> TriviaOf(MergeTree tree)
+        private static Dictionary<string, (string Container, Trivia Part, DocumentPart? Previous, bool BlankBefore)> TriviaOf(MergeTree tree)
         {
-            var result = new Dictionary<string, (string, Trivia, DocumentPart?, List<DocumentPart>)>(StringComparer.Ordinal);
+            var result = new Dictionary<string, (string, Trivia, DocumentPart?, bool)>(StringComparer.Ordinal);
             var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var body in tree.Bodies())
             {
                 DocumentPart? previous = null;
+                var blankBefore = false;
                 foreach (var part in body)
                 {
                     if (part is Trivia { Kind: not TriviaKind.Blank } trivia)
                     {
                         var key = TriviaKey(trivia);
                         var occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
-                        result[$"{key}\u0000{occurrence}"] = (tree.KeyOf(body), trivia, previous, body);
+                        result[$"{key}\u0000{occurrence}"] = (tree.KeyOf(body), trivia, previous, blankBefore);
                     }
 
-                    if (part is not Trivia { Kind: TriviaKind.Blank })
+                    blankBefore = IsBlank(part);
+                    if (!blankBefore)
                     {
                         previous = part;
                     }

@@ -1,0 +1,49 @@
+using BfReleaseNotes.Merging;
+
+namespace BfReleaseNotes.Tests.Rules;
+
+/// <summary>
+/// Where a comment theirs added lands in the structural merge: under the same heading as in theirs (the title, a
+/// section, a change type, the second of two flag groups), set apart by blank lines as theirs set it apart; and a
+/// comment under a heading theirs added with no entry is placed by the line merge, with a note that says why.
+/// Ours adds an entry in each case, so neither side's text can be taken as it is.
+/// </summary>
+public sealed class MergeCommentRuleTests
+{
+    private const string File = "release-notes/unreleased.md";
+
+    private const string Base = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n\n## Beta\n\n### Changed\n\n- Beta entry.\n\n## Internal\n\n### Added\n\n#### Flag: `a`\n\n- Flag a entry.\n\n#### Flag: `b`\n\n- Flag b entry.\n";
+
+    private const string Ours = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Ours added.\n\n## Beta\n\n### Changed\n\n- Beta entry.\n\n## Internal\n\n### Added\n\n#### Flag: `a`\n\n- Flag a entry.\n\n#### Flag: `b`\n\n- Flag b entry.\n";
+
+    [Theory]
+    [InlineData("# Unreleased\n\n", "# Unreleased\n\n<!-- note -->\n\n")]
+    [InlineData("## Beta\n\n", "## Beta\n\n<!-- note -->\n\n")]
+    [InlineData("- Beta entry.\n", "- Beta entry.\n<!-- note -->\n")]
+    [InlineData("- Flag b entry.\n", "- Flag b entry.\n<!-- note -->\n")]
+    [InlineData("#### Flag: `b`\n\n", "#### Flag: `b`\n\n<!-- note -->\n")]
+    public void A_comment_theirs_added_lands_under_its_heading_as_theirs_spaced_it(string at, string theirsWrote)
+    {
+        var theirs = Base.Replace(at, theirsWrote, StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, Ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Empty(result.Notes);
+        Assert.Equal(Ours.Replace(at, theirsWrote, StringComparison.Ordinal), result.Text);
+    }
+
+    [Fact]
+    public void A_comment_under_a_heading_theirs_added_without_an_entry_is_left_to_the_line_merge()
+    {
+        var theirs = Base.Replace("## Beta\n\n", "## Beta\n\n### Added\n\n<!-- soon -->\n\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, Ours, theirs, File);
+
+        Assert.Equal((MergeMethod.LineMerge, 0), (result.Method, result.Conflicts));
+        Assert.Equal(Ours.Replace("## Beta\n\n", "## Beta\n\n### Added\n\n<!-- soon -->\n\n", StringComparison.Ordinal), result.Text);
+        Assert.Equal(
+            "release-notes/unreleased.md: the structural merge could not be proved (theirs added '<!-- soon -->' under Beta > Added, which the merge does not hold); git's line merge was used instead",
+            Assert.Single(result.Notes));
+    }
+}
