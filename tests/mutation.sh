@@ -2,23 +2,26 @@
 # Mutation testing of the core rules with Stryker.NET (the local tool in .config/dotnet-tools.json).
 # Not part of .ci/run: one file takes minutes on two cores. Prints the mutation score per file.
 #
-# Usage: tests/mutation.sh [--library-only] [--concurrency N] [FILE_OR_FOLDER ...]
+# Usage: tests/mutation.sh [--library-only] [--together] [--concurrency N] [FILE_OR_FOLDER ...]
 #   FILE_OR_FOLDER is relative to src/BfReleaseNotes (e.g. Promotion/Promoter.cs or Markdown);
 #   the default is the core folders. --library-only runs the library tests only (not the CLI tests).
-#   Stryker runs once per file, so a score is never diluted by another file's mutants.
+#   Stryker runs once per file; --together runs it once for all the files (one build and one first test run
+#   instead of one per file). Either way the score is printed per file, never diluted by another file's mutants.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 library_only=false
+together=false
 concurrency=1
 targets=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --library-only) library_only=true; shift ;;
+    --together) together=true; shift ;;
     --concurrency) concurrency="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -46,34 +49,47 @@ if [[ "$library_only" == false ]]; then
 fi
 
 dotnet tool restore >/dev/null
-results=()
-for file in "${files[@]}"; do
-  out="$root/artifacts/mutation/${file//\//_}"
+run_stryker() { # OUTPUT_FOLDER FILE...
+  local out="$1"; shift
+  local mutate=()
+  for file in "$@"; do mutate+=(--mutate "**/$file"); done
   rm -rf "$out"
-  echo "== $file" >&2
   (cd "$root/src/BfReleaseNotes" && dotnet stryker --project BfReleaseNotes.csproj "${test_projects[@]}" \
-      --mutate "**/$file" --concurrency "$concurrency" --reporter json --reporter progress \
+      "${mutate[@]}" --concurrency "$concurrency" --reporter json --reporter progress \
       --output "$out" --skip-version-check) >&2
-  results+=("$file"$'\t'"$(find "$out" -name mutation-report.json | head -n 1)")
-done
+  find "$out" -name mutation-report.json | head -n 1
+}
+
+reports=()
+if [[ "$together" == true ]]; then
+  echo "== ${#files[@]} files together" >&2
+  reports+=("$(run_stryker "$root/artifacts/mutation/together" "${files[@]}")")
+else
+  for file in "${files[@]}"; do
+    echo "== $file" >&2
+    reports+=("$(run_stryker "$root/artifacts/mutation/${file//\//_}" "$file")")
+  done
+fi
 
 # Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker counts it.
-python3 - "${results[@]}" <<'PY'
+python3 - "${reports[@]}" <<'PY'
 import json, sys
 print(f"{'file':<45} {'score':>7} {'killed':>7} {'survived':>9} {'no cov':>7}")
-for result in sys.argv[1:]:
-    name, report = result.split("\t")
+for report in sys.argv[1:]:
     if not report:
-        print(f"{name:<45} (no report)")
+        print("(a Stryker run wrote no report)")
         continue
-    counts = {}
-    for data in json.load(open(report))["files"].values():
+    for path, data in sorted(json.load(open(report))["files"].items()):
+        counts = {}
         for mutant in data["mutants"]:
             counts[mutant["status"]] = counts.get(mutant["status"], 0) + 1
-    killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
-    survived = counts.get("Survived", 0)
-    nocov = counts.get("NoCoverage", 0)
-    total = killed + survived + nocov
-    score = f"{100 * killed / total:.1f}%" if total else "n/a"
-    print(f"{name:<45} {score:>7} {killed:>7} {survived:>9} {nocov:>7}")
+        killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
+        survived = counts.get("Survived", 0)
+        nocov = counts.get("NoCoverage", 0)
+        total = killed + survived + nocov
+        if total == 0:
+            continue  # the report lists every file of the project; only the mutated ones count
+        score = f"{100 * killed / total:.1f}%"
+        name = path.split("src/BfReleaseNotes/", 1)[-1]
+        print(f"{name:<45} {score:>7} {killed:>7} {survived:>9} {nocov:>7}")
 PY
