@@ -12,6 +12,7 @@ namespace BfReleaseNotes.Merging;
 /// </summary>
 public static class MergeDriver
 {
+    // Stryker disable once Boolean : the identifier is what GetPreamble gives; only GetString is used, which never reads it
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Merges the three files and writes the result to <paramref name="oursPath"/>.</summary>
