@@ -524,7 +524,10 @@ public static class ReleaseNotesMerger
             }
         }
 
-        /// <summary>A flag group, change type or section theirs removed (graduation) goes when nothing is left in it.</summary>
+        /// <summary>
+        /// A flag group or change type theirs removed (graduation) goes when nothing is left in it. A section heading
+        /// stays: an empty section is valid, and which sections a file has is its layout, not a change.
+        /// </summary>
         private void RemoveContainersTheirsRemoved()
         {
             var theirsTree = new MergeTree(theirs);
