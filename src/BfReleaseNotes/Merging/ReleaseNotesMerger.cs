@@ -458,25 +458,38 @@ public static class ReleaseNotesMerger
             var baseTrivia = TriviaOf(new MergeTree(baseDocument));
             var oursTrivia = TriviaOf(new MergeTree(ours));
             var theirsTrivia = TriviaOf(new MergeTree(theirs));
-            foreach (var (id, location) in baseTrivia)
+
+            // Copies of one text are told apart by the heading they sit under: a base copy that theirs no longer has
+            // under that heading, and ours still has, goes from there (not the first copy found in the file).
+            var theirsPlaces = PlacesOf(theirsTrivia);
+            var oursPlaces = PlacesOf(oursTrivia);
+            foreach (var location in baseTrivia.Values)
             {
-                if (oursTrivia.ContainsKey(id) && !theirsTrivia.ContainsKey(id))
+                var place = (TriviaKey(location.Part), location.Container);
+                var keptByTheirs = theirsPlaces.Remove(place);
+                if (oursPlaces.Remove(place) && !keptByTheirs)
                 {
-                    foreach (var body in _result.Bodies())
+                    var body = _result.Body(location.Container);
+                    var index = body?.FindIndex(part => part is Trivia { Kind: not TriviaKind.Blank } trivia && TriviaKey(trivia) == place.Item1) ?? -1;
+                    if (index >= 0)
                     {
-                        var index = body.FindIndex(part => part is Trivia { Kind: not TriviaKind.Blank } trivia && TriviaKey(trivia) == TriviaKey(location.Part));
-                        if (index >= 0)
+                        body!.RemoveAt(index);
+                        // Two blank lines that the comment kept apart become one.
+                        if (index > 0 && index < body.Count && IsBlank(body[index]) && IsBlank(body[index - 1]))
                         {
                             body.RemoveAt(index);
-                            break;
                         }
                     }
                 }
             }
 
-            foreach (var (id, location) in theirsTrivia)
+            // What theirs has under a heading where neither base nor ours has it was added (or moved there) by theirs.
+            var basePlaces = PlacesOf(baseTrivia);
+            oursPlaces = PlacesOf(oursTrivia);
+            foreach (var location in theirsTrivia.Values)
             {
-                if (baseTrivia.ContainsKey(id) || oursTrivia.ContainsKey(id))
+                var place = (TriviaKey(location.Part), location.Container);
+                if (basePlaces.Remove(place) || oursPlaces.Remove(place))
                 {
                     continue;
                 }
@@ -577,6 +590,9 @@ public static class ReleaseNotesMerger
 
             string Line(string text) => text.Length == 0 || text.EndsWith('\n') ? text : text + _eol;
         }
+
+        private static List<(string Key, string Container)> PlacesOf(Dictionary<string, (string Container, Trivia Part, DocumentPart? Previous, bool BlankBefore)> trivia) =>
+            [.. trivia.Values.Select(location => (TriviaKey(location.Part), location.Container))];
 
         private static string TriviaKey(Trivia trivia) => trivia.Text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
 

@@ -46,4 +46,17 @@ public sealed class MergeCommentRuleTests
             "release-notes/unreleased.md: the structural merge could not be proved (theirs added '<!-- soon -->' under Beta > Added, which the merge does not hold); git's line merge was used instead",
             Assert.Single(result.Notes));
     }
+
+    [Fact]
+    public void A_comment_theirs_moved_to_another_heading_is_moved_not_lost_or_doubled()
+    {
+        var commented = Base.Replace("## Public\n\n", "## Public\n\n<!-- note -->\n\n", StringComparison.Ordinal);
+        var ours = Ours.Replace("## Public\n\n", "## Public\n\n<!-- note -->\n\n", StringComparison.Ordinal);
+        var theirs = Base.Replace("## Beta\n\n", "## Beta\n\n<!-- note -->\n\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(commented, ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(Ours.Replace("## Beta\n\n", "## Beta\n\n<!-- note -->\n\n", StringComparison.Ordinal), result.Text);
+    }
 }

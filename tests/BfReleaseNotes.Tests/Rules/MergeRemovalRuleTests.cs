@@ -486,7 +486,7 @@ public sealed class MergeRemovalRuleTests
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
-            "# Unreleased\n\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n<!-- theirs' comment -->\n- Ours fixed the export.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n",
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n<!-- theirs' comment -->\n- Ours fixed the export.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n",
             result.Text);
     }
 
