@@ -25,19 +25,25 @@ public static class LineMerger
     /// <example><code>var merged = LineMerger.Merge(baseText, ours, theirs, LineMergeFavor.Union);</code></example>
     public static LineMergeResult Merge(string baseText, string ours, string theirs, LineMergeFavor favor, string oursLabel = "ours", string theirsLabel = "theirs")
     {
+        // Stryker disable once Statement : DiffPlex names the same parameter when the base is null
         ArgumentNullException.ThrowIfNull(baseText);
         ArgumentNullException.ThrowIfNull(ours);
         ArgumentNullException.ThrowIfNull(theirs);
+
+        // Shortcuts only: the diff gives the same text for each of these.
+        // Stryker disable once Block : a shortcut
         if (ours == theirs)
         {
             return new LineMergeResult(ours, 0);
         }
 
+        // Stryker disable once Block : a shortcut
         if (baseText == ours)
         {
             return new LineMergeResult(theirs, 0);
         }
 
+        // Stryker disable once Block : a shortcut
         if (baseText == theirs)
         {
             return new LineMergeResult(ours, 0);
@@ -71,6 +77,7 @@ public static class LineMerger
                     }
                     else
                     {
+                        // Stryker disable once Statement : only a file's last line lacks a line ending, and no region follows it
                         EndLine(output, eol);
                         output.Append('<', MarkerSize).Append(' ').Append(oursLabel).Append(eol);
                         Append(output, diff.PiecesOld, block.OldStart, block.OldCount);
@@ -121,6 +128,7 @@ public static class LineMerger
                 }
             }
 
+            // Stryker disable once Equality : an empty last piece is the same in all three texts and adds nothing
             if (start < text.Length)
             {
                 lines.Add(text[start..]);

@@ -81,6 +81,7 @@ public static class MergeDriver
         }
         catch (DecoderFallbackException)
         {
+            // Stryker disable once String : the text of a version that does not decode is never read
             text = string.Empty;
             return false;
         }

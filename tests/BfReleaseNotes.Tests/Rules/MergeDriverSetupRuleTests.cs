@@ -107,6 +107,19 @@ public sealed class MergeDriverSetupRuleTests
     }
 
     [Fact]
+    public void Uninstall_removes_the_line_also_when_it_is_the_first()
+    {
+        using var repository = new GitTestRepository();
+        var attributes = Path.Combine(repository.Path, ".gitattributes");
+        File.WriteAllText(attributes, "release-notes/unreleased.md merge=union\r\n*.png binary\r\n");
+
+        var changes = MergeDriverSetup.Apply(repository.Path, "release-notes", "bf-release-notes", uninstall: true);
+
+        Assert.Equal([$"{attributes}: removed 'release-notes/unreleased.md merge=union'"], changes);
+        Assert.Equal("*.png binary\r\n", File.ReadAllText(attributes));
+    }
+
+    [Fact]
     public void Every_folder_of_a_monorepo_gets_its_line_and_the_keys_are_set_once()
     {
         using var repository = new GitTestRepository();
