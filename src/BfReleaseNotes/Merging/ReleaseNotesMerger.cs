@@ -470,6 +470,7 @@ public static class ReleaseNotesMerger
                 if (oursPlaces.Remove(place) && !keptByTheirs)
                 {
                     var body = _result.Body(location.Container);
+                    // Stryker disable once Unary : a safety net: ours holds this heading, and the result keeps ours' headings until later
                     var index = body?.FindIndex(part => part is Trivia { Kind: not TriviaKind.Blank } trivia && TriviaKey(trivia) == place.Item1) ?? -1;
                     if (index >= 0)
                     {
@@ -530,7 +531,8 @@ public static class ReleaseNotesMerger
 
                 var part = (Trivia)location.Part;
                 body.Insert(index, part.Text.EndsWith('\n') || index < body.Count ? part with { Text = part.Text.EndsWith('\n') ? part.Text : part.Text + _eol } : part);
-                if (location.BlankBefore && index > 0 && IsBlank(body[index - 1]) && index + 1 == body.Count)
+                // (A blank line just before it is there only when theirs had one: the blank lines skipped above.)
+                if (index > 0 && IsBlank(body[index - 1]) && index == body.Count - 1)
                 {
                     body.Insert(index + 1, new Trivia(_eol, TriviaKind.Blank));
                 }
@@ -551,6 +553,7 @@ public static class ReleaseNotesMerger
                 {
                     foreach (var group in changeType.Groups.ToList())
                     {
+                        // Stryker disable once Logical : a flag group with no entry does not lint, so a blank one in the result is one theirs removed
                         if (baseTree.Find(section.Visibility, changeType.Type, group.Key) is not null
                             && theirsTree.Find(section.Visibility, changeType.Type, group.Key) is null
                             && group.Body.All(IsBlank))

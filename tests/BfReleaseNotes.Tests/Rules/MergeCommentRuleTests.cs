@@ -59,4 +59,77 @@ public sealed class MergeCommentRuleTests
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(Ours.Replace("## Beta\n\n", "## Beta\n\n<!-- note -->\n\n", StringComparison.Ordinal), result.Text);
     }
+
+    [Fact]
+    public void A_comment_after_an_entry_ours_removed_goes_after_the_last_entry_before_the_blank_line()
+    {
+        var two = Base.Replace("- Alpha entry one.\n", "- Alpha entry one.\n- Alpha entry two.\n", StringComparison.Ordinal);
+        var ours = two.Replace("- Alpha entry two.\n", string.Empty, StringComparison.Ordinal).Replace("- Beta entry.\n", "- Beta entry.\n- Ours added.\n", StringComparison.Ordinal);
+        var theirs = two.Replace("- Alpha entry two.\n", "- Alpha entry two.\n<!-- note -->\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(two, ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(ours.Replace("- Alpha entry one.\n", "- Alpha entry one.\n<!-- note -->\n", StringComparison.Ordinal), result.Text);
+    }
+
+    [Fact]
+    public void A_comment_after_the_only_entry_ours_removed_goes_first_under_the_heading()
+    {
+        var ours = Base.Replace("- Alpha entry one.\n\n", string.Empty, StringComparison.Ordinal).Replace("- Beta entry.\n", "- Beta entry.\n- Ours added.\n", StringComparison.Ordinal);
+        var theirs = Base.Replace("- Alpha entry one.\n", "- Alpha entry one.\n<!-- note -->\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(ours.Replace("### Added\n\n## Beta", "### Added\n<!-- note -->\n\n## Beta", StringComparison.Ordinal), result.Text);
+    }
+
+    [Fact]
+    public void A_comment_theirs_appended_to_a_file_without_a_final_line_end_ends_the_file_the_same_way()
+    {
+        var open = Base.TrimEnd('\n');
+        var ours = Ours.TrimEnd('\n');
+
+        var result = ReleaseNotesMerger.Merge(open, ours, open + "\n<!-- end -->", File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(ours + "\n<!-- end -->", result.Text);
+    }
+
+    [Fact]
+    public void A_comment_theirs_wrote_last_without_a_line_end_gets_one_when_ours_added_an_entry_after_it()
+    {
+        var open = Base.TrimEnd('\n');
+        var ours = open + "\n- Ours added under b.";
+
+        var result = ReleaseNotesMerger.Merge(open, ours, open + "\n<!-- end -->", File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(open + "\n<!-- end -->\n- Ours added under b.", result.Text);
+    }
+
+    [Fact]
+    public void A_comment_theirs_put_right_under_a_heading_stays_right_under_it()
+    {
+        var theirs = Base.Replace("## Public\n\n", "## Public\n<!-- note -->\n\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, Ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(Ours.Replace("## Public\n\n", "## Public\n<!-- note -->\n\n", StringComparison.Ordinal), result.Text);
+    }
+
+    [Fact]
+    public void A_comment_theirs_put_under_a_heading_with_nothing_else_before_the_next_heading_stays_there()
+    {
+        var tight = Base.Replace("## Public\n\n", "## Public\n", StringComparison.Ordinal);
+        var ours = Ours.Replace("## Public\n\n", "## Public\n", StringComparison.Ordinal);
+        var theirs = Base.Replace("## Public\n\n", "## Public\n<!-- note -->\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(tight, ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(Ours.Replace("## Public\n\n", "## Public\n<!-- note -->\n", StringComparison.Ordinal), result.Text);
+    }
 }

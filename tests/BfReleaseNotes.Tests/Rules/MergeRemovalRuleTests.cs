@@ -125,6 +125,27 @@ public sealed class MergeRemovalRuleTests
             result.Text);
     }
 
+    /// <summary>
+    /// A rewording is looked for between the same unchanged neighbours first: theirs removed the entry before Beta and
+    /// reworded the one after it, so the new text replaces the one after Beta, although it is closer to the one before.
+    /// </summary>
+    [Fact]
+    public void A_rewording_is_matched_in_its_own_gap_before_a_closer_text_elsewhere_in_the_list()
+    {
+        var similar = Base.Replace("- Alpha entry one.\n", "- Exports keep file names.\n", StringComparison.Ordinal)
+            .Replace("- Gamma entry three.\n", "- Exports keep file dates.\n", StringComparison.Ordinal);
+        var ours = similar.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n", StringComparison.Ordinal);
+        var theirs = similar.Replace("- Exports keep file names.\n", string.Empty, StringComparison.Ordinal)
+            .Replace("- Exports keep file dates.\n", "- Exports keep file names!\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(similar, ours, theirs, File);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Beta entry two.\n- Exports keep file names!\n\n### Fixed\n\n- Search no longer ignores accented letters.\n- Ours fixed the export.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n",
+            result.Text);
+    }
+
     [Fact]
     public void The_last_entry_edited_by_both_sides_differently_holds_both_versions_between_the_markers()
     {
