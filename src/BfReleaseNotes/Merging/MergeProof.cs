@@ -16,6 +16,7 @@ internal static class MergeProof
         var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, file);
         if (!parsed.IsValid)
         {
+            // Stryker disable once Linq : a text that is not valid has an error, so First and FirstOrDefault agree
             return "the merged text does not lint: " + parsed.Errors.First().Message;
         }
 
