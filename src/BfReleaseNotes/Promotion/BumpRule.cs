@@ -127,5 +127,6 @@ public sealed record BumpRule
         _ => 1,
     };
 
+    // Stryker disable once Equality : bumps of the same rank are the same bump, so either side may be returned
     private static VersionBump Highest(VersionBump left, VersionBump right) => Rank(left) >= Rank(right) ? left : right;
 }
