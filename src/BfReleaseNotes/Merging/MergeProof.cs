@@ -1,3 +1,4 @@
+using BfReleaseNotes.Linting;
 using BfReleaseNotes.Markdown;
 using BfReleaseNotes.Model;
 
@@ -20,17 +21,15 @@ internal static class MergeProof
             return "the merged text does not lint: " + parsed.Errors.First().Message;
         }
 
-        var known = ours.AllEntries.Concat(theirs.AllEntries).Select(KeyOf).ToHashSet(StringComparer.Ordinal);
-        var merged = parsed.Document.AllEntries.Select(KeyOf).ToHashSet(StringComparer.Ordinal);
+        var known = ours.AllEntries.Concat(theirs.AllEntries).Select(RepublishedEntries.KeyOf).ToHashSet(StringComparer.Ordinal);
+        var merged = parsed.Document.AllEntries.Select(RepublishedEntries.KeyOf).ToHashSet(StringComparer.Ordinal);
         var stranger = merged.FirstOrDefault(key => !known.Contains(key));
         if (stranger is not null)
         {
             return $"an entry that neither side holds appeared: '{ReleaseNotesMerger.Shorten(stranger)}'";
         }
 
-        var lost = theirs.AllEntries.Select(KeyOf).Intersect(ours.AllEntries.Select(KeyOf), StringComparer.Ordinal).FirstOrDefault(key => !merged.Contains(key));
+        var lost = theirs.AllEntries.Select(RepublishedEntries.KeyOf).Intersect(ours.AllEntries.Select(RepublishedEntries.KeyOf), StringComparer.Ordinal).FirstOrDefault(key => !merged.Contains(key));
         return lost is null ? null : $"an entry both sides hold was lost: '{ReleaseNotesMerger.Shorten(lost)}'";
     }
-
-    private static string KeyOf(Entry entry) => Linting.RepublishedEntries.KeyOf(entry);
 }

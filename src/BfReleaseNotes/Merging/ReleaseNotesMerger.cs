@@ -463,15 +463,14 @@ public static class ReleaseNotesMerger
             // under that heading, and ours still has, goes from there (not the first copy found in the file).
             var theirsPlaces = PlacesOf(theirsTrivia);
             var oursPlaces = PlacesOf(oursTrivia);
-            foreach (var location in baseTrivia.Values)
+            foreach (var location in baseTrivia)
             {
-                var place = (TriviaKey(location.Part), location.Container);
-                var keptByTheirs = theirsPlaces.Remove(place);
-                if (oursPlaces.Remove(place) && !keptByTheirs)
+                var keptByTheirs = theirsPlaces.Remove(location.Place);
+                if (oursPlaces.Remove(location.Place) && !keptByTheirs)
                 {
                     var body = _result.Body(location.Container);
                     // Stryker disable once Unary : a safety net: ours holds this heading, and the result keeps ours' headings until later
-                    var index = body?.FindIndex(part => part is Trivia { Kind: not TriviaKind.Blank } trivia && TriviaKey(trivia) == place.Item1) ?? -1;
+                    var index = body?.FindIndex(part => part is Trivia { Kind: not TriviaKind.Blank } trivia && TriviaKey(trivia) == location.Key) ?? -1;
                     if (index >= 0)
                     {
                         body!.RemoveAt(index);
@@ -487,10 +486,9 @@ public static class ReleaseNotesMerger
             // What theirs has under a heading where neither base nor ours has it was added (or moved there) by theirs.
             var basePlaces = PlacesOf(baseTrivia);
             oursPlaces = PlacesOf(oursTrivia);
-            foreach (var location in theirsTrivia.Values)
+            foreach (var location in theirsTrivia)
             {
-                var place = (TriviaKey(location.Part), location.Container);
-                if (basePlaces.Remove(place) || oursPlaces.Remove(place))
+                if (basePlaces.Remove(location.Place) || oursPlaces.Remove(location.Place))
                 {
                     continue;
                 }
@@ -498,7 +496,7 @@ public static class ReleaseNotesMerger
                 // A heading theirs added with no entry under it (only this text) is not in the result: the line
                 // merge places it, instead of this text landing under another heading.
                 var body = _result.Body(location.Container)
-                    ?? throw new UnprovableMergeException($"theirs added '{Shorten(TriviaKey(location.Part))}' under {location.Container.Replace("/", " > ", StringComparison.Ordinal)}, which the merge does not hold");
+                    ?? throw new UnprovableMergeException($"theirs added '{Shorten(location.Key)}' under {location.Container.Replace("/", " > ", StringComparison.Ordinal)}, which the merge does not hold");
                 // After the part that precedes it in theirs (else first, or last when that part is not here). When
                 // theirs set it apart with a blank line, it goes after the blank lines there, and when it then ends
                 // its body, a blank line keeps it apart from the next heading.
@@ -529,7 +527,7 @@ public static class ReleaseNotesMerger
                     body[index - 1] = WithLineEnding(body[index - 1]);
                 }
 
-                var part = (Trivia)location.Part;
+                var part = location.Part;
                 body.Insert(index, part.Text.EndsWith('\n') || index < body.Count ? part with { Text = part.Text.EndsWith('\n') ? part.Text : part.Text + _eol } : part);
                 // (A blank line just before it is there only when theirs had one: the blank lines skipped above.)
                 if (index > 0 && IsBlank(body[index - 1]) && index == body.Count - 1)
@@ -594,8 +592,7 @@ public static class ReleaseNotesMerger
             string Line(string text) => text.Length == 0 || text.EndsWith('\n') ? text : text + _eol;
         }
 
-        private static List<(string Key, string Container)> PlacesOf(Dictionary<string, (string Container, Trivia Part, DocumentPart? Previous, bool BlankBefore)> trivia) =>
-            [.. trivia.Values.Select(location => (TriviaKey(location.Part), location.Container))];
+        private static List<(string Key, string Container)> PlacesOf(List<TriviaLocation> trivia) => [.. trivia.Select(location => location.Place)];
 
         private static string TriviaKey(Trivia trivia) => trivia.Text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
 
@@ -608,10 +605,10 @@ public static class ReleaseNotesMerger
             return bare + ending;
         }
 
-        private static Dictionary<string, (string Container, Trivia Part, DocumentPart? Previous, bool BlankBefore)> TriviaOf(MergeTree tree)
+        /// <summary>Every comment, free text and link definition of a tree, in document order, with where it sits.</summary>
+        private static List<TriviaLocation> TriviaOf(MergeTree tree)
         {
-            var result = new Dictionary<string, (string, Trivia, DocumentPart?, bool)>(StringComparer.Ordinal);
-            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            var result = new List<TriviaLocation>();
             foreach (var body in tree.Bodies())
             {
                 DocumentPart? previous = null;
@@ -620,10 +617,7 @@ public static class ReleaseNotesMerger
                 {
                     if (part is Trivia { Kind: not TriviaKind.Blank } trivia)
                     {
-                        var key = TriviaKey(trivia);
-                        // Stryker disable once Arithmetic : any count that tells the repeats of a text apart will do; every side uses the same
-                        var occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
-                        result[$"{key}\u0000{occurrence}"] = (tree.KeyOf(body), trivia, previous, blankBefore);
+                        result.Add(new TriviaLocation(TriviaKey(trivia), tree.KeyOf(body), trivia, previous, blankBefore));
                     }
 
                     blankBefore = IsBlank(part);
@@ -635,6 +629,12 @@ public static class ReleaseNotesMerger
             }
 
             return result;
+        }
+
+        /// <summary>A non-blank trivia part: its text (line ends made equal), its body's name, the part before it, and whether a blank line sits between them.</summary>
+        private sealed record TriviaLocation(string Key, string Container, Trivia Part, DocumentPart? Previous, bool BlankBefore)
+        {
+            public (string Key, string Container) Place => (Key, Container);
         }
     }
 
