@@ -1,4 +1,5 @@
 using BfReleaseNotes.Merging;
+using static BfReleaseNotes.Tests.Rules.MergeTexts;
 
 namespace BfReleaseNotes.Tests.Rules;
 
@@ -10,13 +11,6 @@ namespace BfReleaseNotes.Tests.Rules;
 /// </summary>
 public sealed class MergePlacementRuleTests
 {
-    private const string File = "release-notes/unreleased.md";
-
-    private const string Base = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n";
-
-    /// <summary>Ours adds an entry under Fixed, so neither side's text can be taken as it is.</summary>
-    private const string OursAddsFix = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n- Ours fixed the export.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n";
-
     /// <summary><see cref="Base"/> with no blank line under Public > Added: Alpha is the first part of that list.</summary>
     private const string TightBase = "# Unreleased\n\n## Public\n\n### Added\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n";
 
@@ -25,8 +19,6 @@ public sealed class MergePlacementRuleTests
     /// <summary>Theirs graduated the flag: its entry moved to Public > Added, its group and change type are gone.</summary>
     private const string TheirsGraduated = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n- The new editor saves drafts.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n";
 
-    private const string ConflictNoteEnd = "' was changed differently by both sides (or changed by one and deleted by the other); keep one version between the markers and delete the marker lines";
-
     /// <summary>Ours reordered the list, so "after the entry before it" and "before the entry after it" differ.</summary>
     [Fact]
     public void An_entry_theirs_added_goes_after_the_entry_before_it_in_theirs_not_before_the_one_after_it()
@@ -34,7 +26,7 @@ public sealed class MergePlacementRuleTests
         var ours = Base.Replace("- Beta entry two.\n- Gamma entry three.\n", "- Gamma entry three.\n- Beta entry two.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Alpha entry one.\n", "- Alpha entry one.\n- Theirs added calendars.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -49,7 +41,7 @@ public sealed class MergePlacementRuleTests
         var ours = TightBase.Replace("- Beta entry two.\n- Gamma entry three.\n", "- Gamma entry three.\n- Beta entry two.\n", StringComparison.Ordinal);
         var theirs = TightBase.Replace("- Alpha entry one.\n", "- Alpha entry one.\n- Theirs added calendars.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(TightBase, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(TightBase, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -68,7 +60,7 @@ public sealed class MergePlacementRuleTests
         var ours = TightBase.Replace("- Alpha entry one.\n- Beta entry two.\n", "- Beta entry two.\n- Alpha entry one.\n", StringComparison.Ordinal);
         var theirs = TightBase.Replace("- Beta entry two.\n", "- Beta entry two.\n- Theirs added calendars.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(TightBase, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(TightBase, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -82,7 +74,7 @@ public sealed class MergePlacementRuleTests
     {
         var theirs = TightBase.Replace("- Alpha entry one.\n", "- Theirs added calendars.\n- Alpha entry one.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(TightBase, TightOursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(TightBase, TightOursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -103,7 +95,7 @@ public sealed class MergePlacementRuleTests
         var theirs = TheirsGraduated.Replace("- Gamma entry three.\n- The new editor saves drafts.\n", "- Gamma entry three.\n", StringComparison.Ordinal)
             .Replace("- Alpha entry one.\n", "- The new editor saves drafts.\n- Alpha entry one.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(noFinalLineEnd, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(noFinalLineEnd, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -118,7 +110,7 @@ public sealed class MergePlacementRuleTests
         var commented = Base.Replace("## Public\n\n", "## Public\n<!-- keep entries short -->\n\n", StringComparison.Ordinal);
         var ours = OursAddsFix.Replace("## Public\n\n", "## Public\n<!-- keep entries short -->\n\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(commented, ours, Base, File);
+        var result = ReleaseNotesMerger.Merge(commented, ours, Base, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -135,7 +127,7 @@ public sealed class MergePlacementRuleTests
         var ours = twice.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n", StringComparison.Ordinal);
         var theirs = twice.Replace("## Public\n\n<!-- keep entries short -->\n\n", "## Public\n\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(twice, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(twice, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -152,7 +144,7 @@ public sealed class MergePlacementRuleTests
         var ours = twice.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n", StringComparison.Ordinal);
         var theirs = twice.Replace("## Beta\n\n<!-- keep entries short -->\n\n", "## Beta\n\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(twice, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(twice, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -166,7 +158,7 @@ public sealed class MergePlacementRuleTests
     {
         var ours = Base.Replace("### Added\n\n#### Flag", "### Added\n\n<!-- ours' comment -->\n\n#### Flag", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, TheirsGraduated, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, TheirsGraduated, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -182,7 +174,7 @@ public sealed class MergePlacementRuleTests
         var ours = OursAddsFix.Replace("- The new editor saves drafts.\n", "- The new editor saves drafts, by ours.", StringComparison.Ordinal);
         var theirs = noFinalLineEnd.Replace("- The new editor saves drafts.", "- The new editor saves drafts, by theirs.", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(noFinalLineEnd, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(noFinalLineEnd, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 1), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -198,7 +190,7 @@ public sealed class MergePlacementRuleTests
         var ours = OursAddsFix.Replace("## Public\n\n", "## Public\n\n<!--\nkeep entries\nshort\n-->\n\n", StringComparison.Ordinal)
             .Replace("\n", "\r\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(commented, ours, Base, File);
+        var result = ReleaseNotesMerger.Merge(commented, ours, Base, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -215,7 +207,7 @@ public sealed class MergePlacementRuleTests
         var ours = OursAddsFix.Replace("- Search no longer ignores accented letters.\n", "- " + oursWords + "\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters, by theirs.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 1), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -229,7 +221,7 @@ public sealed class MergePlacementRuleTests
     {
         var theirs = TightBase.Replace("- Alpha entry one.\n", string.Empty, StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(TightBase, TightOursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(TightBase, TightOursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -243,7 +235,7 @@ public sealed class MergePlacementRuleTests
     {
         var theirs = TightBase.Replace("- Alpha entry one.\n", "- Alpha entry one, reworded.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(TightBase, TightOursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(TightBase, TightOursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);
@@ -258,7 +250,7 @@ public sealed class MergePlacementRuleTests
         var ours = TightOursAddsFix.Replace("- Alpha entry one.\n", "- Alpha entry one, ours.\n", StringComparison.Ordinal);
         var theirs = TightBase.Replace("- Alpha entry one.\n", "- Alpha entry one, theirs.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(TightBase, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(TightBase, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 1), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -278,7 +270,7 @@ public sealed class MergePlacementRuleTests
         var ours = Base.Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Exports keep their names.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Alpha entry one.\n", "- Alpha entry one.\n- Calendars can be shared.\n- Exports keep their names.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Empty(result.Notes);

@@ -1,4 +1,5 @@
 using BfReleaseNotes.Merging;
+using static BfReleaseNotes.Tests.Rules.MergeTexts;
 
 namespace BfReleaseNotes.Tests.Rules;
 
@@ -9,21 +10,12 @@ namespace BfReleaseNotes.Tests.Rules;
 /// </summary>
 public sealed class MergeRemovalRuleTests
 {
-    private const string File = "release-notes/unreleased.md";
-
-    private const string Base = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n";
-
-    /// <summary>Ours adds an entry under Fixed, so neither side's text can be taken as it is.</summary>
-    private const string OursAddsFix = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n- Ours fixed the export.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n";
-
-    private const string ConflictNoteEnd = "' was changed differently by both sides (or changed by one and deleted by the other); keep one version between the markers and delete the marker lines";
-
     [Fact]
     public void An_entry_one_side_removed_and_the_other_left_alone_is_removed()
     {
         var theirs = Base.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0, 0), (result.Method, result.Conflicts, result.Notes.Length));
         Assert.Equal(
@@ -37,7 +29,7 @@ public sealed class MergeRemovalRuleTests
         var theirs = Base.Replace("- Alpha entry one.\n", string.Empty, StringComparison.Ordinal)
             .Replace("- Gamma entry three.\n", string.Empty, StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -52,7 +44,7 @@ public sealed class MergeRemovalRuleTests
         var ours = loose.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n", StringComparison.Ordinal);
         var theirs = loose.Replace("- Beta entry two.\n\n", string.Empty, StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(loose, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(loose, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -66,7 +58,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.Replace("- Gamma entry three.\n", "- Gamma entry three, reworded.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Gamma entry three.\n", string.Empty, StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 1), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -81,7 +73,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal);
         var theirs = Base.Replace("- Beta entry two.\n", "- Beta entry two, reworded.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 1), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -101,7 +93,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal);
         var theirs = Base.Replace("- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n", "- Beta entry two, reworded.\n- Gamma entry three.\n- Alpha entry one.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 1), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -117,7 +109,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal);
         var theirs = Base.Replace("- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n", "- Exports finish in the background.\n- Gamma entry three.\n- Alpha entry one.\n- Beta entry two.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -138,7 +130,7 @@ public sealed class MergeRemovalRuleTests
         var theirs = similar.Replace("- Exports keep file names.\n", string.Empty, StringComparison.Ordinal)
             .Replace("- Exports keep file dates.\n", "- Exports keep file names!\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(similar, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(similar, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -152,7 +144,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.Replace("- Gamma entry three.\n", "- Gamma entry three, by ours.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Gamma entry three.\n", "- Gamma entry three, by theirs.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal(1, result.Conflicts);
         Assert.Equal(
@@ -166,7 +158,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.Replace("- Gamma entry three.\n", string.Empty, StringComparison.Ordinal);
         var theirs = Base.Replace("- Gamma entry three.\n", "- Gamma entry three, reworded.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal(1, result.Conflicts);
         Assert.Equal(
@@ -181,7 +173,7 @@ public sealed class MergeRemovalRuleTests
         var theirs = Base.Replace("- Beta entry two.\n", "- Beta entry two, reworded.\n", StringComparison.Ordinal)
             .Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Theirs added autosave.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0, 0), (result.Method, result.Conflicts, result.Notes.Length));
         Assert.Equal(
@@ -197,7 +189,7 @@ public sealed class MergeRemovalRuleTests
         var theirs = Base.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal)
             .Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Beta entry two.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -213,7 +205,7 @@ public sealed class MergeRemovalRuleTests
             .Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Beta entry two.\n", StringComparison.Ordinal);
         var ours = moved.Replace("- Alpha entry one.\n", "- Alpha entry one.\n- Ours added calendars.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, moved, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, moved, UnreleasedPath);
 
         Assert.Equal((0, 0), (result.Conflicts, result.Notes.Length));
         Assert.Equal(
@@ -228,7 +220,7 @@ public sealed class MergeRemovalRuleTests
         var theirs = Base.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal)
             .Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Beta entry two.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -243,7 +235,7 @@ public sealed class MergeRemovalRuleTests
             .Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Beta entry two.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Beta entry two.\n", "- Beta entry two, reworded.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -258,7 +250,7 @@ public sealed class MergeRemovalRuleTests
             .Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Beta entry two.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -272,7 +264,7 @@ public sealed class MergeRemovalRuleTests
         var theirs = Base.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n", StringComparison.Ordinal)
             .Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Theirs added autosave.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -285,7 +277,7 @@ public sealed class MergeRemovalRuleTests
     {
         var theirs = Base.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n- Ours fixed the export.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -298,7 +290,7 @@ public sealed class MergeRemovalRuleTests
     {
         var theirs = Base.Replace("- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n", "- Theirs first.\n- Theirs second.\n- Alpha entry one.\n- Theirs third.\n- Beta entry two.\n- Gamma entry three.\n- Theirs fourth.\n- Theirs fifth.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -311,7 +303,7 @@ public sealed class MergeRemovalRuleTests
     {
         var theirs = Base.Replace("### Fixed\n", "### Changed\n\n- Theirs first.\n- Theirs second.\n- Theirs third.\n\n### Fixed\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -325,7 +317,7 @@ public sealed class MergeRemovalRuleTests
         var ours = Base.Replace("- Beta entry two.\n", "- Beta entry two, reworded.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Alpha entry one.\n", "- Alpha entry one.\n- Theirs added after alpha.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -339,7 +331,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.TrimEnd('\n');
         var theirs = Base + "- Theirs added autosave.";
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -352,7 +344,7 @@ public sealed class MergeRemovalRuleTests
     {
         var theirs = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n- The new editor saves drafts.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n";
 
-        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -366,7 +358,7 @@ public sealed class MergeRemovalRuleTests
         var ours = Base + "- Ours added autosave.\n";
         var theirs = "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n- The new editor saves drafts.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n";
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -381,7 +373,7 @@ public sealed class MergeRemovalRuleTests
             .Replace("- Gamma entry three.\n", "- Gamma entry three.\n- Ours added calendars.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Theirs added autosave.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -396,7 +388,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.Replace("- Alpha entry one.\n", string.Empty, StringComparison.Ordinal);
         var theirs = Base.Replace("- Alpha entry one.\n", "- Alpha entry one, and two.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal(1, result.Conflicts);
         Assert.Equal(
@@ -410,7 +402,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal);
         var theirs = Base.Replace("- Beta entry two.\n", "- Calendars can be shared.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
 
         Assert.Equal((0, 0), (result.Conflicts, result.Notes.Length));
         Assert.Equal(
@@ -427,7 +419,7 @@ public sealed class MergeRemovalRuleTests
             .Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n", StringComparison.Ordinal);
         var theirs = longBase.Replace(" Old tail " + new string('x', 3000), " New tail " + new string('y', 3000), StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(longBase, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(longBase, ours, theirs, UnreleasedPath);
 
         Assert.Equal(1, result.Conflicts);
         Assert.Equal(
@@ -444,7 +436,7 @@ public sealed class MergeRemovalRuleTests
             .Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n", StringComparison.Ordinal);
         var theirs = pair.Replace("- Beta entry 1.\n- Beta entry 2.\n", "- Beta entry 3.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(pair, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(pair, ours, theirs, UnreleasedPath);
 
         Assert.Equal(1, result.Conflicts);
         Assert.Equal(
@@ -457,7 +449,7 @@ public sealed class MergeRemovalRuleTests
     {
         var theirs = Base.Replace("- Beta entry two.\n", "- Beta entry two!\n- Beta entry two?\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, File);
+        var result = ReleaseNotesMerger.Merge(Base, OursAddsFix, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -473,7 +465,7 @@ public sealed class MergeRemovalRuleTests
         var ours = repeated.Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Ours added autosave.\n", StringComparison.Ordinal);
         var theirs = repeated.Replace("accented letters.\n- Same words.\n", "accented letters.\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(repeated, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(repeated, ours, theirs, UnreleasedPath);
 
         Assert.Equal(0, result.Conflicts);
         Assert.Equal(
@@ -488,7 +480,7 @@ public sealed class MergeRemovalRuleTests
         var ours = OursAddsFix;
         var theirs = commented.Replace("- Gamma entry three.\n", "- Gamma entry three.\n<!-- theirs' comment -->\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(commented, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(commented, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -503,7 +495,7 @@ public sealed class MergeRemovalRuleTests
         var ours = commented.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Ours fixed the export.\n", StringComparison.Ordinal);
         var theirs = Base.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n\n<!-- theirs' comment -->\n", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(commented, ours, theirs, File);
+        var result = ReleaseNotesMerger.Merge(commented, ours, theirs, UnreleasedPath);
 
         Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
         Assert.Equal(
@@ -518,7 +510,7 @@ public sealed class MergeRemovalRuleTests
     [InlineData(3, "file")]
     public void A_missing_argument_is_named(int missing, string name)
     {
-        string?[] arguments = [Base, Base, OursAddsFix, File];
+        string?[] arguments = [Base, Base, OursAddsFix, UnreleasedPath];
         arguments[missing] = null;
 
         var exception = Assert.Throws<ArgumentNullException>(() => ReleaseNotesMerger.Merge(arguments[0]!, arguments[1]!, arguments[2]!, arguments[3]!));
@@ -534,7 +526,7 @@ public sealed class MergeRemovalRuleTests
         string[] texts = [Base, OursAddsFix, Base.Replace("- Beta entry two.\n", string.Empty, StringComparison.Ordinal)];
         texts[broken] = texts[broken].Replace("### Fixed", "### Fixd", StringComparison.Ordinal);
 
-        var result = ReleaseNotesMerger.Merge(texts[0], texts[1], texts[2], File);
+        var result = ReleaseNotesMerger.Merge(texts[0], texts[1], texts[2], UnreleasedPath);
 
         Assert.Equal(MergeMethod.LineMerge, result.Method);
         Assert.StartsWith($"release-notes/unreleased.md: {name}'s version does not parse (BFRN", result.Notes.Single(), StringComparison.Ordinal);
