@@ -59,7 +59,8 @@ public static class ProjectPromotion
         var commit = request.Commit ?? location.Configuration.Promote.Commit;
         var tag = request.Tag ?? location.Configuration.Promote.Tag;
         using var session = request.DryRun ? null : WriteSession.Open(folder.Path, "promote --all");
-        var unreleased = session?.ReadUnreleased() ?? folder.ReadUnreleased();
+        // Read after the lock is taken; the plan keeps the bytes it was made from, so its write refuses a file changed since.
+        var unreleased = folder.ReadUnreleased();
         var republished = Linting.RepublishedEntries.Find(unreleased, Linting.RepublishedEntries.PublishedBeside(folder.UnreleasedPath));
         if (!republished.IsEmpty)
         {

@@ -32,12 +32,7 @@ public sealed record PromotionPlan(
 
     /// <summary>Locks the folder and writes both files atomically: both change, or neither does.</summary>
     /// <exception cref="EnvironmentException">A file could not be written or changed since it was read; both are as they were.</exception>
-    public void Apply(ReleaseNotesFolder folder)
-    {
-        ArgumentNullException.ThrowIfNull(folder);
-        using var session = WriteSession.Open(folder.Path, "promote");
-        Apply(session, afterRename: null);
-    }
+    public void Apply(ReleaseNotesFolder folder) => Apply(folder, afterRename: null);
 
     /// <summary>Writes both files atomically in a session that already locks the folder.</summary>
     /// <exception cref="EnvironmentException">A file could not be written or changed since it was read; both are as they were.</exception>
@@ -48,12 +43,7 @@ public sealed record PromotionPlan(
     }
 
     /// <summary>Locks the folder, then writes and commits as <see cref="ApplyAndCommit(WriteSession, bool)"/> does.</summary>
-    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag)
-    {
-        ArgumentNullException.ThrowIfNull(folder);
-        using var session = WriteSession.Open(folder.Path, "promote");
-        return ApplyAndCommit(session, tag);
-    }
+    public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag) => ApplyAndCommit(folder, tag, DefaultTagPrefix);
 
     /// <summary>
     /// Writes both files and records them in git: one commit of exactly these two files, message
@@ -70,7 +60,7 @@ public sealed record PromotionPlan(
     public (string Commit, string? Tag) ApplyAndCommit(ReleaseNotesFolder folder, bool tag, string tagPrefix)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        using var session = WriteSession.Open(folder.Path, "promote");
+        using var session = Lock(folder);
         return ApplyAndCommit(session, tag, tagPrefix);
     }
 
@@ -99,7 +89,8 @@ public sealed record PromotionPlan(
 
         using var committer = ReleaseCommitter.Open(session.NotesFolder.Path);
         committer.Validate([PublishedPath, UnreleasedPath], tagName);
-        var originalUnreleased = OriginalUnreleased ?? session.Read(UnreleasedPath);
+        // What to put back if git fails. A plan with OriginalUnreleased has the same bytes here: Apply refuses a changed file.
+        var originalUnreleased = session.Read(UnreleasedPath);
         Apply(session, afterRename: null);
         try
         {
@@ -129,9 +120,12 @@ public sealed record PromotionPlan(
     internal void Apply(ReleaseNotesFolder folder, Action<int>? afterRename)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        using var session = WriteSession.Open(folder.Path, "promote");
+        using var session = Lock(folder);
         Apply(session, afterRename);
     }
+
+    /// <summary>Opens the write session every overload that takes a folder uses; "promote" names it in the lock and the journal.</summary>
+    private static WriteSession Lock(ReleaseNotesFolder folder) => WriteSession.Open(folder.Path, "promote");
 
     private void Apply(WriteSession session, Action<int>? afterRename)
     {

@@ -28,9 +28,8 @@ public static class ReleaseSettings
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> json, string file, out BumpRule rule, out string? error)
     {
-        ArgumentNullException.ThrowIfNull(file);
         rule = BumpRule.Default;
-        // The whole file is validated the way every command reads it, so a typo elsewhere is not ignored here.
+        // The whole file (CheckConfiguration refuses a null file name) is validated the way every command reads it, so a typo elsewhere is not ignored here.
         if (!CheckConfiguration.TryParse(json, file, out _, out error))
         {
             return false;

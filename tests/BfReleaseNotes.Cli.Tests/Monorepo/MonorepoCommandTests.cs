@@ -95,6 +95,21 @@ public sealed class MonorepoCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_promote_all_killed_mid_write_is_named_and_finished_by_the_next_command_in_that_project()
+    {
+        _mono.WriteNotes(GeneratedMonorepo.ManageNotes, "Orders can be archived.");
+
+        var crashed = Safety.CliProcess.Run(_mono.Path, Safety.CliProcess.Fault("transaction:rename-1:crash"), "promote", "--all", "--date", "2026-11-25");
+        var next = Cli.Run(_mono.Path, ["add", "--project", "manage", "--section", "beta", "--type", "added", "Dark mode."]);
+
+        Assert.NotEqual(0, crashed.ExitCode);
+        Assert.Equal(0, next.ExitCode);
+        Assert.Contains("finished an interrupted 'bf-release-notes promote --all'", next.Error, StringComparison.Ordinal);
+        Assert.Contains("- Orders can be archived.", Read("apps/manage/release-notes/1.4.0.md"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Orders can be archived.", Read(GeneratedMonorepo.ManageNotes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Init_starts_a_projects_notes_beside_the_other_projects_folders()
     {
         File.Delete(Path.Combine(_mono.Path, GeneratedMonorepo.BillingNotes));

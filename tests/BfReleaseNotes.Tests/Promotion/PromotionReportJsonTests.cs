@@ -208,6 +208,63 @@ public sealed class PromotionReportJsonTests : IDisposable
             json);
     }
 
+    [Fact]
+    public void Promote_all_names_every_status_reports_a_version_only_for_a_plan_and_counts_every_published_entry()
+    {
+        var summary = new PromotionSummary(new SemVersion(1, 1, 0), Date, ["notes/1.1.0.md", "notes/unreleased.md"],
+            [new EntryCount(Model.Visibility.Public, Model.ChangeType.Fixed, 2), new EntryCount(Model.Visibility.Beta, Model.ChangeType.Added, 3)], []);
+        ProjectPromotionResult[] results =
+        [
+            new("manage", "apps/manage/notes", ProjectPromotionStatus.Promoted, new PromotionOutcome(PromotionStatus.Planned, null, summary, [], null), null) { Commit = "c0ffee", Tag = "manage/v1.1.0" },
+            new("admin", "apps/admin/notes", ProjectPromotionStatus.Refused, new PromotionOutcome(PromotionStatus.Refused, null, summary, [], "too old"), "too old"),
+            new("billing", "billing/notes", ProjectPromotionStatus.CouldNotRun, null, "locked"),
+        ];
+
+        var json = ProjectPromotionReportJson.Serialize(results);
+
+        Assert.Equal(
+            """
+            {
+              "projects": [
+                {
+                  "project": "manage",
+                  "status": "promoted",
+                  "version": "1.1.0",
+                  "files": [
+                    "notes/1.1.0.md",
+                    "notes/unreleased.md"
+                  ],
+                  "published": 5,
+                  "commit": "c0ffee",
+                  "tag": "manage/v1.1.0"
+                },
+                {
+                  "project": "admin",
+                  "status": "refused",
+                  "files": [],
+                  "published": 5,
+                  "message": "too old"
+                },
+                {
+                  "project": "billing",
+                  "status": "could-not-run",
+                  "files": [],
+                  "published": 0,
+                  "message": "locked"
+                }
+              ]
+            }
+            """,
+            json);
+    }
+
+    [Fact]
+    public void Missing_arguments_are_refused_by_name()
+    {
+        Assert.Equal("outcome", Assert.Throws<ArgumentNullException>(() => PromotionReportJson.Serialize(null!, dryRun: true)).ParamName);
+        Assert.Equal("results", Assert.Throws<ArgumentNullException>(() => ProjectPromotionReportJson.Serialize(null!)).ParamName);
+    }
+
     private PromotionOutcome Plan(PromotionRequest request) =>
         Promoter.Plan(ReleaseNotesFolder.Read(_scratch.Unreleased, Model.DocumentKind.Unreleased), [.. _scratch.Folder.PublishedFiles().Select(file => file.Version)], request, _scratch.Folder);
 }

@@ -57,12 +57,43 @@ public sealed class ProjectPromotionRuleTests : IDisposable
     public void A_dry_run_reads_a_project_another_command_is_writing()
     {
         Monorepo(string.Empty);
-        using var busy = WriteSession.Open(Manage, "promote");
+        // Held by a thread that stays alive, as by another run: a dry run that took the lock would wait for it.
+        using var locked = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = new Thread(() =>
+        {
+            using var busy = WriteSession.Open(Manage, "promote");
+            locked.Set();
+            release.Wait();
+        });
+        holder.Start();
+        locked.Wait();
 
         var results = ProjectPromotion.PromoteAll(ReleaseNotesLocator.LocateAll(_repository.Path), new ProjectPromotionRequest(null, Date) { DryRun = true });
+        release.Set();
+        holder.Join();
 
         Assert.Equal([ProjectPromotionStatus.DryRun, ProjectPromotionStatus.DryRun, ProjectPromotionStatus.NothingToPromote], results.Select(result => result.Status));
         Assert.Equal([null, null, null], results.Select(result => result.Commit));
+    }
+
+    [Fact]
+    public void Two_results_are_equal_only_when_every_field_is()
+    {
+        var outcome = new PromotionOutcome(PromotionStatus.NothingToPromote, null, null, [], "nothing");
+        var diagnostic = new Model.Diagnostic("BFRN101", Model.DiagnosticSeverity.Error, "unreleased.md", new Model.SourcePosition(1, 1), "x");
+        var result = new ProjectPromotionResult("manage", "apps/manage", ProjectPromotionStatus.Promoted, outcome, "m") { Commit = "c", Tag = "t", Diagnostics = [diagnostic] };
+
+        Assert.Equal(result, result with { Diagnostics = [diagnostic] });
+        Assert.False(result.Equals(null));
+        Assert.NotEqual(result, result with { Project = "admin" });
+        Assert.NotEqual(result, result with { Folder = "apps/admin" });
+        Assert.NotEqual(result, result with { Status = ProjectPromotionStatus.DryRun });
+        Assert.NotEqual(result, result with { Outcome = null });
+        Assert.NotEqual(result, result with { Message = "n" });
+        Assert.NotEqual(result, result with { Commit = "d" });
+        Assert.NotEqual(result, result with { Tag = "u" });
+        Assert.NotEqual(result, result with { Diagnostics = [] });
     }
 
     [Fact]

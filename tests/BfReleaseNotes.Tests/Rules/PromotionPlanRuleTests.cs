@@ -65,6 +65,17 @@ public sealed class PromotionPlanRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_plan_that_keeps_no_original_bytes_still_writes_both_files()
+    {
+        var plan = Plan() with { OriginalUnreleased = null };
+
+        plan.Apply(new ReleaseNotesFolder(Notes));
+
+        Assert.Equal(Encoding.UTF8.GetBytes(NewPublished), File.ReadAllBytes(NewPublishedFile));
+        Assert.Equal(Encoding.UTF8.GetBytes(NewUnreleased), File.ReadAllBytes(UnreleasedFile));
+    }
+
+    [Fact]
     public void A_plan_refuses_an_unreleased_file_changed_since_it_was_made_and_leaves_both_files_as_they_were()
     {
         var plan = Plan();
@@ -264,6 +275,17 @@ public sealed class PromotionPlanRuleTests : IDisposable
         var (_, tag) = Plan().ApplyAndCommit(session, false, "-bad..");
 
         Assert.Null(tag);
+    }
+
+    [Fact]
+    public void The_write_is_journalled_as_promote_so_a_crash_is_named_by_the_next_run()
+    {
+        var commands = new List<string>();
+
+        Plan().Apply(new ReleaseNotesFolder(Notes), afterRename: _ => commands.Add(TransactionJournal.Load(Notes)!.Command));
+
+        Assert.Equal(["promote", "promote"], commands);
+        Assert.Equal(NewPublished, File.ReadAllText(NewPublishedFile));
     }
 
     [Fact]
