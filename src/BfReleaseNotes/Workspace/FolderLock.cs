@@ -91,7 +91,9 @@ public sealed class FolderLock : IDisposable
             }
 
             // Random back-off so two waiting runs do not retry in lock step.
+            // Stryker disable once Statement,Arithmetic : only how often a waiting run retries; the stopwatch alone ends the wait
             Thread.Sleep(delay + Random.Shared.Next(delay));
+            // Stryker disable once Linq,Arithmetic : as above, only the pace of the retries
             delay = Math.Min(delay * 2, 100);
         }
     }
@@ -121,6 +123,7 @@ public sealed class FolderLock : IDisposable
         {
             File.Delete(LockPath);
         }
+        // Stryker disable once Equality : only a file system that refuses root a delete (a read-only mount) makes it fail, which no test here can set up
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // The next run finds it unheld and takes it over; nothing is lost.
@@ -141,6 +144,7 @@ public sealed class FolderLock : IDisposable
         {
             return TakeOverIfStale(folder, path, command, out holder);
         }
+        // Stryker disable once Boolean : the file is missing here unless another run created it between the two looks, a race no test can time
         catch (IOException) when (Directory.Exists(folder) && !File.Exists(path))
         {
             // The holder released it between our attempt and our look: not acquired this time; the caller tries again.
@@ -150,6 +154,7 @@ public sealed class FolderLock : IDisposable
         {
             throw new EnvironmentException($"the release-notes folder '{folder}' does not exist; run 'bf-release-notes init --dir {folder}' or pass --dir", exception);
         }
+        // Stryker disable once Equality,String : root is refused a new file only by special file systems (sysfs, a read-only mount), which answer differently from machine to machine, so no portable test reaches this
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new EnvironmentException($"cannot create the lock file '{path}': {exception.Message}; commands that write need write access to the folder", exception);
@@ -186,8 +191,10 @@ public sealed class FolderLock : IDisposable
 
         WriteOwner(handle, command);
         // Taken over in place; make sure the path still names the file we hold (a releasing run deletes it).
+        // Stryker disable once Logical : each look differs from the others only when another run deletes or replaces the file in between, a race no test can time
         if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) != File.GetLastWriteTimeUtc(handle.SafeFileHandle) || new FileInfo(path).Length != handle.Length)
         {
+            // Stryker disable once Statement : as above, reached only in that race
             handle.Dispose();
             return null;
         }
@@ -207,6 +214,7 @@ public sealed class FolderLock : IDisposable
         handle.SetLength(0);
         handle.Position = 0;
         handle.Write(bytes);
+        // Stryker disable once Boolean : flushing to the disk shows only across a power cut, which no test can cause
         handle.Flush(flushToDisk: true);
     }
 
