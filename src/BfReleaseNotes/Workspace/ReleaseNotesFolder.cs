@@ -48,8 +48,10 @@ public sealed record ReleaseNotesFolder(string Path)
         }
 
         var files = new List<(string Path, SemVersion Version)>();
+        // Stryker disable once String : the name check below accepts only <version>.md, so the pattern only narrows what is listed
         foreach (var file in Directory.EnumerateFiles(Path, "*.md"))
         {
+            // Stryker disable once Logical : TryParsePublishedFileName sets a version exactly when it answers true; the null test is for the compiler
             if (ReleaseNotesParser.TryParsePublishedFileName(file, out var version) && version is not null)
             {
                 files.Add((file, version));
@@ -68,6 +70,7 @@ public sealed record ReleaseNotesFolder(string Path)
     /// <exception cref="EnvironmentException">The file does not exist or cannot be read.</exception>
     public static ParsedFile Read(string path, DocumentKind kind)
     {
+        // Stryker disable once Statement : ReadBytes below throws the same ArgumentNullException for a null path
         ArgumentNullException.ThrowIfNull(path);
         return ReleaseNotesParser.Parse(ReadBytes(path), kind, path);
     }
