@@ -97,6 +97,7 @@ public sealed record ReleaseNotesFolder(string Path)
 
         try
         {
+            // Stryker disable once Boolean : a UTF-8 mark is skipped either way; only a UTF-16/32 mark is detected, and the parser refuses such a file as not UTF-8 whatever its kind
             using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
             var start = new char[256];
             var firstLine = new string(start, 0, reader.ReadBlock(start)).Split('\n')[0].Trim();

@@ -25,6 +25,8 @@ public sealed class JournalRecoveryRuleTests : IDisposable
 
     private string Old => _temp.Combine("1.0.0.md");
 
+    private string Earlier => _temp.Combine("0.9.0.md");
+
     public void Dispose() => _temp.Dispose();
 
     [Fact]
@@ -50,20 +52,25 @@ public sealed class JournalRecoveryRuleTests : IDisposable
     [Fact]
     public void A_journal_that_cannot_be_finished_is_undone_from_its_backups_and_leaves_no_copy()
     {
-        // unreleased.md already replaced (backup kept), 1.1.0.md already created, but 1.0.0.md's new content is lost.
+        // unreleased.md already replaced (backup kept), 1.1.0.md already created, 0.9.0.md not yet replaced (its new
+        // content still staged), but 1.0.0.md's new content is lost.
         Put(Unreleased, NewUnreleased);
         Put(Unreleased + _stamp + ".bak", OldUnreleased);
         Put(Created, NewRelease);
+        Put(Earlier, OldRelease);
+        Put(Earlier + _stamp + ".tmp", NewRelease);
+        Put(Earlier + _stamp + ".bak", OldRelease);
         Put(Old, OldRelease);
         Put(Old + _stamp + ".bak", OldRelease);
-        Journal(Replaced(Unreleased, OldUnreleased, NewUnreleased), Added(Created, NewRelease), Replaced(Old, OldRelease, "# 1.0.0 - 2026-11-18\n\nReworded.\n")).Save(_temp.Path, _stamp);
+        Journal(Replaced(Unreleased, OldUnreleased, NewUnreleased), Added(Created, NewRelease), Replaced(Earlier, OldRelease, NewRelease), Replaced(Old, OldRelease, "# 1.0.0 - 2026-11-18\n\nReworded.\n")).Save(_temp.Path, _stamp);
 
         var notice = TransactionJournal.Load(_temp.Path)!.Recover(_temp.Path);
 
-        Assert.Equal($"undid {Who}: {Unreleased}, {Created}, {Old} are as they were before it", notice);
+        Assert.Equal($"undid {Who}: {Unreleased}, {Created}, {Earlier}, {Old} are as they were before it", notice);
         Assert.Equal(OldUnreleased, File.ReadAllText(Unreleased));
+        Assert.Equal(OldRelease, File.ReadAllText(Earlier));
         Assert.Equal(OldRelease, File.ReadAllText(Old));
-        Assert.Equal(["1.0.0.md", "unreleased.md"], Names());
+        Assert.Equal(["0.9.0.md", "1.0.0.md", "unreleased.md"], Names());
     }
 
     [Fact]
