@@ -114,6 +114,15 @@ public sealed class FolderLockRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_that_refuses_the_lock_file_is_reported_at_once_and_not_blamed_on_another_run()
+    {
+        // procfs refuses every new file, as a read-only mount does: no other run holds anything, so waiting cannot help.
+        var exception = Assert.Throws<EnvironmentException>(() => FolderLock.Acquire("/proc", "add", TimeSpan.FromSeconds(10)));
+
+        Assert.Equal($"cannot create the lock file '/proc/{FolderLock.FileName}': {exception.InnerException!.Message}; commands that write need write access to the folder", exception.Message);
+    }
+
+    [Fact]
     public void A_release_removes_the_file_its_handle_and_the_record_so_any_thread_acquires_afresh()
     {
         var first = FolderLock.Acquire(Folder, "add", Short);
