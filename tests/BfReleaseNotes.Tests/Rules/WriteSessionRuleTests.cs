@@ -1,3 +1,4 @@
+using System.Globalization;
 using BfReleaseNotes.Workspace;
 
 namespace BfReleaseNotes.Tests.Rules;
@@ -79,5 +80,54 @@ public sealed class WriteSessionRuleTests : IDisposable
         Assert.Equal(
             $"'{Folder}' holds an interrupted write (a run was killed mid-way); its files may show it half done until the next command that writes there (add, promote, ...) finishes or undoes it",
             WriteSession.InterruptedWrite(Folder));
+    }
+
+    [Fact]
+    public void The_lock_timeout_given_is_the_one_waited_for()
+    {
+        Directory.CreateDirectory(Folder);
+        using var holder = LiveProcess.Start();
+        var lockFile = Path.Combine(Folder, FolderLock.FileName);
+        File.WriteAllText(lockFile, string.Create(CultureInfo.InvariantCulture,
+            $"pid={holder.Id}\nhost={Environment.MachineName}\nstarted=2026-11-25T10:00:00Z\nprocessStart={holder.StartTime:O}\ncommand=promote\n"));
+
+        var exception = HangLimit.Run(() => Assert.Throws<EnvironmentException>(() => WriteSession.Open(Folder, "add", TimeSpan.FromMilliseconds(200))));
+
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"another bf-release-notes run holds the lock on '{Folder}' (process {holder.Id} on host '{Environment.MachineName}' (bf-release-notes promote, since 2026-11-25T10:00:00Z)) and did not finish within 0 s; ") +
+            $"wait for it and run again. If no such run is going on (the process named is something else now), delete '{lockFile}' and run again. No file was changed.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void A_folder_that_cannot_be_created_is_refused_with_the_reason()
+    {
+        var file = _temp.Combine("a-file");
+        File.WriteAllText(file, "not a folder\n");
+        var folder = Path.Combine(file, "release-notes");
+
+        var exception = Assert.Throws<EnvironmentException>(() => WriteSession.Open(folder, "init", create: true));
+
+        Assert.Equal($"cannot create the folder '{folder}': {exception.InnerException!.Message}", exception.Message);
+        Assert.IsAssignableFrom<IOException>(exception.InnerException);
+        Assert.Equal("not a folder\n", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Every_folder_command_and_path_is_required_and_nothing_is_created_without_them()
+    {
+        Directory.CreateDirectory(Folder);
+        var created = _temp.Combine("created");
+
+        Assert.Equal("folder", Assert.Throws<ArgumentNullException>(() => WriteSession.Open(null!, "add")).ParamName);
+        Assert.Equal("command", Assert.Throws<ArgumentNullException>(() => WriteSession.Open(created, null!, create: true)).ParamName);
+        Assert.Equal("folder", Assert.Throws<ArgumentNullException>(() => WriteSession.InterruptedWrite(null!)).ParamName);
+        using (var session = WriteSession.Open(Folder, "add"))
+        {
+            Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => session.Read(null!)).ParamName);
+            Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => session.ExpectAbsent(null!)).ParamName);
+        }
+
+        Assert.False(Directory.Exists(created));
     }
 }
