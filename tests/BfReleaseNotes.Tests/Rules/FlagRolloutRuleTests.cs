@@ -60,6 +60,77 @@ public sealed class FlagRolloutRuleTests
             result.Findings[0].Message);
     }
 
+    [Theory]
+    [InlineData(FlagState.Unspecified, null, "known, with no state for this environment")]
+    [InlineData(FlagState.Off, null, "off")]
+    [InlineData(FlagState.Internal, null, "on for chosen users only")]
+    [InlineData(FlagState.Percentage, 25, "on for 25% of users")]
+    [InlineData(FlagState.Beta, null, "on for the beta audience")]
+    [InlineData(FlagState.On, null, "on for everyone")]
+    [InlineData(FlagState.Removed, null, "removed")]
+    public void A_registered_flags_state_is_described_in_words(FlagState state, int? percentage, string expected)
+    {
+        Assert.Equal(expected, new RegisteredFlag("k", state, percentage, "r").Describe());
+    }
+
+    [Fact]
+    public void The_json_report_keeps_quotes_readable_and_names_each_findings_severity()
+    {
+        var registry = new FlagRegistry("flags.json", "production", [new RegisteredFlag("dark-mode", FlagState.On, null, "strategy 'All users'")]);
+        var parsed = ReleaseNotesParser.Parse("# Unreleased\n\n## Internal\n\n### Added\n\n#### Flag: `dark-mode`\n\n- Dark mode.\n\n#### Flag: `ghost`\n\n- Boo.\n", DocumentKind.Unreleased, "u.md");
+
+        var json = FlagCheckReport.ToJson(FlagRolloutChecker.Check(parsed.Document!, registry, "u.md"));
+
+        Assert.Equal(
+            """
+            {
+              "registry": "flags.json",
+              "environment": "production",
+              "passed": false,
+              "errors": 1,
+              "warnings": 1,
+              "flags": [
+                {
+                  "key": "dark-mode",
+                  "entries": 1,
+                  "line": 7,
+                  "known": true,
+                  "state": "on",
+                  "percentage": null,
+                  "reason": "strategy 'All users'",
+                  "finding": {
+                    "code": "BFRN301",
+                    "severity": "warning",
+                    "file": "u.md",
+                    "line": 7,
+                    "column": 1,
+                    "message": "flag 'dark-mode' is on for everyone in production (strategy 'All users'), but its entry is still Internal; publish it: `bf-release-notes flags graduate dark-mode --to public`"
+                  }
+                },
+                {
+                  "key": "ghost",
+                  "entries": 1,
+                  "line": 11,
+                  "known": false,
+                  "state": null,
+                  "percentage": null,
+                  "reason": null,
+                  "finding": {
+                    "code": "BFRN300",
+                    "severity": "error",
+                    "file": "u.md",
+                    "line": 11,
+                    "column": 1,
+                    "message": "flag 'ghost' is not in the feature-flag registry (flags.json); closest: 'dark-mode'. Correct the key in the notes (a typo?), or create the flag in the registry; if the flag was deleted from it, graduate or delete its entries"
+                  }
+                }
+              ]
+            }
+            """,
+            json);
+        Assert.Equal("result", Assert.Throws<ArgumentNullException>(() => FlagCheckReport.ToJson(null!)).ParamName);
+    }
+
     [Fact]
     public void Missing_arguments_are_refused_by_name()
     {
