@@ -32,6 +32,7 @@ public sealed record FlagsConfiguration(string? Registry, string Environment, st
         string? registry = null;
         if (file.Registry is not null)
         {
+            // Stryker disable once Conditional : "gitlab" normalizes to itself, so always normalizing gives the same value
             registry = file.Registry == GitLabRegistry ? GitLabRegistry : Checks.CheckConfiguration.NormalizeFolder(file.Registry);
             if (string.IsNullOrEmpty(registry))
             {
