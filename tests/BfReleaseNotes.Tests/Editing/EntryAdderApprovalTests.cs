@@ -71,15 +71,14 @@ public class EntryAdderApprovalTests
 
     private static string Add(string original, Visibility visibility, ChangeType type, string? flag, string text)
     {
-        var parsed = ReleaseNotesParser.Parse(original, DocumentKind.Unreleased, "unreleased.md");
-        Assert.True(parsed.IsValid, string.Join('\n', parsed.Diagnostics));
+        var document = ValidNotes.Unreleased(original);
 
-        var result = EntryAdder.Add(parsed.Document, visibility, type, flag, text, "unreleased.md");
+        var result = EntryAdder.Add(document, visibility, type, flag, text, "unreleased.md");
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         TextEdits.AssertOnlyInserted(original, result.Text!);
         Assert.Empty(result.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
-        Assert.Equal(parsed.Document.AllEntries.Count() + 1, result.Document!.AllEntries.Count());
+        Assert.Equal(document.AllEntries.Count() + 1, result.Document!.AllEntries.Count());
         return result.Text!;
     }
 }

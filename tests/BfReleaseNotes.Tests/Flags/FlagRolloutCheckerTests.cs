@@ -56,12 +56,7 @@ public sealed class FlagRolloutCheckerTests
         new RegisteredFlag("empty-group", FlagState.On, null, "r"),
     ]);
 
-    private static ReleaseNotesDocument Document(string text = Notes)
-    {
-        var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, "release-notes/unreleased.md");
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Diagnostics));
-        return parsed.Document!;
-    }
+    private static ReleaseNotesDocument Document(string text = Notes) => ValidNotes.Unreleased(text, "release-notes/unreleased.md");
 
     [Fact]
     public void Each_flag_gets_its_finding_at_its_first_heading()

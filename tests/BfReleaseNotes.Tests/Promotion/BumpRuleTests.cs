@@ -174,10 +174,5 @@ public sealed class BumpRuleTests : IDisposable
         Assert.Equal("- A fix.", outcome.Summary!.Decision!.Entry.Content);
     }
 
-    private static ReleaseNotesDocument Unreleased(string sections)
-    {
-        var parsed = ReleaseNotesParser.Parse("# Unreleased\n\n" + sections, DocumentKind.Unreleased, "unreleased.md");
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Diagnostics));
-        return parsed.Document;
-    }
+    private static ReleaseNotesDocument Unreleased(string sections) => ValidNotes.Unreleased("# Unreleased\n\n" + sections);
 }

@@ -215,12 +215,7 @@ public class MergeEditProperties
         }
     }
 
-    private static ReleaseNotesDocument Parse(string text)
-    {
-        var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, File);
-        Assert.True(parsed.IsValid);
-        return parsed.Document!;
-    }
+    private static ReleaseNotesDocument Parse(string text) => ValidNotes.Unreleased(text, File);
 
     private static List<(EntryPath Path, string Key)> Places(ReleaseNotesDocument document) =>
         [.. document.Sections.SelectMany(section => section.ChangeTypes.SelectMany(changeType =>

@@ -320,12 +320,7 @@ public class EntryRefusalRuleTests
 
     // ---- Helpers -------------------------------------------------------------------------------------------------
 
-    private static ReleaseNotesDocument Parse(string text)
-    {
-        var parsed = ReleaseNotesParser.Parse(text, DocumentKind.Unreleased, "unreleased.md");
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Diagnostics));
-        return parsed.Document!;
-    }
+    private static ReleaseNotesDocument Parse(string text) => ValidNotes.Unreleased(text);
 
     private static EditResult Add(string text, Visibility visibility, string? flag, string entry) =>
         EntryAdder.Add(Parse(text), visibility, ChangeType.Fixed, flag, entry, "unreleased.md");

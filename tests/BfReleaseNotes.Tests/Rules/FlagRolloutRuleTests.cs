@@ -27,12 +27,7 @@ public sealed class FlagRolloutRuleTests
         new RegisteredFlag("old-import", FlagState.Removed, null, "not in GitLab"),
     ]);
 
-    private static ReleaseNotesDocument Document()
-    {
-        var parsed = ReleaseNotesParser.Parse(Notes, DocumentKind.Unreleased, "release-notes/unreleased.md");
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Diagnostics));
-        return parsed.Document!;
-    }
+    private static ReleaseNotesDocument Document() => ValidNotes.Unreleased(Notes, "release-notes/unreleased.md");
 
     [Fact]
     public void Every_finding_says_what_the_flag_is_and_the_command_to_run_with_one_entry_or_several()
