@@ -21,7 +21,7 @@ internal static partial class DurableIo
     /// <summary>Flushes a folder's entries (renames, creations, deletions) to the disk; best effort where unsupported.</summary>
     public static void FlushFolder(string folder)
     {
-        // Stryker disable once Negate : on Linux the negated check only skips the fsync, which shows only across a power cut
+        // Stryker disable once Boolean : on Linux the negated check only skips the fsync, which shows only across a power cut
         if (OperatingSystem.IsWindows())
         {
             // Stryker disable once Statement : reached only on Windows
