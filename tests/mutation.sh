@@ -2,11 +2,15 @@
 # Mutation testing of the core rules with Stryker.NET (the local tool in .config/dotnet-tools.json).
 # Not part of .ci/run: one file takes minutes on two cores. Prints the mutation score per file.
 #
-# Usage: tests/mutation.sh [--library-only] [--together] [--concurrency N] [FILE_OR_FOLDER ...]
+# Usage: tests/mutation.sh [--library-only] [--together] [--concurrency N] [--filter EXPR] [FILE_OR_FOLDER ...]
 #   FILE_OR_FOLDER is relative to src/BfReleaseNotes (e.g. Promotion/Promoter.cs or Markdown);
 #   the default is the core folders. --library-only runs the library tests only (not the CLI tests).
 #   Stryker runs once per file; --together runs it once for all the files (one build and one first test run
 #   instead of one per file). Either way the score is printed per file, never diluted by another file's mutants.
+#   --filter EXPR runs only the tests EXPR selects (`dotnet test --filter` syntax), e.g.
+#   'FullyQualifiedName!~ReadmeExampleTests' leaves out the README walk-through, one test of about a minute that reaches
+#   nearly every mutant: Stryker waits for it on every mutant it covers. Fewer tests give a lower bound of the score.
+#   Stryker's trace log (each mutant's tests and result, so progress can be followed) is under the output folder's logs/.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,13 +19,15 @@ cd "$root"
 library_only=false
 together=false
 concurrency=1
+filter=()
 targets=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --library-only) library_only=true; shift ;;
     --together) together=true; shift ;;
     --concurrency) concurrency="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --filter) filter=(--test-case-filter "$2"); shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -55,8 +61,8 @@ run_stryker() { # OUTPUT_FOLDER FILE...
   for file in "$@"; do mutate+=(--mutate "**/$file"); done
   rm -rf "$out"
   (cd "$root/src/BfReleaseNotes" && dotnet stryker --project BfReleaseNotes.csproj "${test_projects[@]}" \
-      "${mutate[@]}" --concurrency "$concurrency" --reporter json --reporter progress \
-      --output "$out" --skip-version-check) >&2
+      "${mutate[@]}" "${filter[@]}" --concurrency "$concurrency" --reporter json --reporter progress \
+      --log-to-file --output "$out" --skip-version-check) >&2
   find "$out" -name mutation-report.json | head -n 1
 }
 
