@@ -8,8 +8,8 @@
 #   Stryker runs once per file; --together runs it once for all the files (one build and one first test run
 #   instead of one per file). Either way the score is printed per file, never diluted by another file's mutants.
 #   --filter EXPR runs only the tests EXPR selects (`dotnet test --filter` syntax), e.g.
-#   'FullyQualifiedName!~ReadmeExampleTests' leaves out the README walk-through, one test of about a minute that reaches
-#   nearly every mutant: Stryker waits for it on every mutant it covers. Fewer tests give a lower bound of the score.
+#   'FullyQualifiedName!~ReadmeExampleTests' leaves out the README's library example (one test of about a minute), which
+#   a surviving mutant of a static initialiser waits for: those run against every test. Fewer tests give a lower bound.
 #   Stryker's trace log (each mutant's tests and result, so progress can be followed) is under the output folder's logs/.
 set -euo pipefail
 
