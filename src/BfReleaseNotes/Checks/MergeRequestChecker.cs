@@ -147,9 +147,11 @@ public static partial class MergeRequestChecker
     /// <summary>
     /// Reads what the rules need from the two commits: the base's configuration decides the folder, the labels and
     /// the ignore patterns; the head's is only compared with it. When the merge request moves the notes folder, base
-    /// entries are looked for at the new place and published files that moved are history changes.
+    /// entries are looked for at the new place and published files that moved are history changes. A monorepo
+    /// project passes its folder at both ends (<paramref name="requestedFolder"/>, and <paramref name="project"/> as
+    /// the head configuration places it).
     /// </summary>
-    internal static CheckEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, string? requestedFolder, CheckRange range)
+    internal static CheckEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, string? requestedFolder, CheckRange range, ProjectAtHead? project = null)
     {
         var baseSha = range.MergeBaseCommit;
         var headSha = range.HeadCommit;
@@ -178,6 +180,11 @@ public static partial class MergeRequestChecker
             }
         }
 
+        if (project is not null)
+        {
+            headFolder = project.Folder;
+        }
+
         var unreleasedPath = Join(folder, ReleaseNotesParser.UnreleasedFileName);
         var headUnreleasedPath = Join(headFolder, ReleaseNotesParser.UnreleasedFileName);
         var baseUnreleased = git.ReadFile(baseSha, unreleasedPath);
@@ -193,7 +200,11 @@ public static partial class MergeRequestChecker
             var renamedTo = changes.FirstOrDefault(change => change.Kind == GitChangeKind.Renamed && change.OldPath == unreleasedPath).Path;
             unreleasedMissing = renamedTo is not null
                 ? $"{unreleasedPath} is renamed to {renamedTo} in this range, but every tool reads {headUnreleasedPath}: rename it back" +
-                  (headFolder == folder && renamedTo.EndsWith("/" + ReleaseNotesParser.UnreleasedFileName, StringComparison.Ordinal) ? $" (to move the notes folder, also set \"folder\" in {configPath}, with the label '{configuration.EditLabel}')" : string.Empty)
+                  (headFolder == folder && renamedTo.EndsWith("/" + ReleaseNotesParser.UnreleasedFileName, StringComparison.Ordinal)
+                    ? project is null
+                        ? $" (to move the notes folder, also set \"folder\" in {configPath}, with the label '{configuration.EditLabel}')"
+                        : $" (to move the project, also set the \"folder\" of '{project.Name}' in {configPath}, with the label '{configuration.EditLabel}')"
+                    : string.Empty)
                 : headFolder == folder
                     ? $"{unreleasedPath} is deleted in this range: restore it (`git checkout {Short(baseSha)} -- {unreleasedPath}`)"
                     : $"{headUnreleasedPath} is missing at head, where the merge request moves the notes folder: move {unreleasedPath} there (`git mv {unreleasedPath} {headUnreleasedPath}`)";

@@ -13,25 +13,42 @@ namespace BfReleaseNotes.Checks;
 internal sealed record ProjectEvidence(CheckEvidence Repository, ImmutableArray<CheckEvidence> Projects)
 {
     /// <summary>
-    /// Reads each project's notes at both ends (as a one-folder check would, with the project's folder), then splits
+    /// Reads each project's notes at both ends (as a one-folder check would, with the project's folder at base and
+    /// the folder the head configuration gives the project of that name, so a moved project is followed), then splits
     /// the changed paths: a path goes to every project that owns it (a shared library to both), a path no project owns
     /// to the default project, else to the repository-wide part; release-notes files of any project go to none.
     /// </summary>
     public static ProjectEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, CheckRange range, Func<CheckEvidence, IEnumerable<CheckFinding>>? extraFindings)
     {
         var whole = MergeRequestChecker.Gather(git, request, configuration, baseConfigBytes, configPath, null, range);
-        var gathered = configuration.Projects.Select(project => MergeRequestChecker.Gather(git, request, ForProject(configuration, project), baseConfigBytes, configPath, project.Folder, range)).ToList();
-        var split = Split(whole, gathered, configuration, configPath);
+        var atHead = ProjectsAtHead(configuration, git.ReadFile(range.HeadCommit, configPath), configPath);
+        var gathered = configuration.Projects.Select((project, index) => MergeRequestChecker.Gather(
+            git, request, ForProject(configuration, project), baseConfigBytes, configPath, project.Folder, range, new ProjectAtHead(project.Name, atHead[index].Folder))).ToList();
+        var split = Split(whole, gathered, configuration, configPath, atHead);
         return split with { Projects = [.. split.Projects.Select(evidence => WithExtra(evidence, extraFindings))] };
+    }
+
+    /// <summary>
+    /// Each base project as the head configuration defines the project of the same name: its own definition when head
+    /// has no such project, or no configuration that can be read (the repository-wide part reports that).
+    /// </summary>
+    internal static ImmutableArray<ReleaseNotesProject> ProjectsAtHead(CheckConfiguration configuration, byte[]? headConfigBytes, string configPath)
+    {
+        var head = headConfigBytes is not null && CheckConfiguration.TryRead(headConfigBytes, configPath, out var headConfiguration, out _) ? headConfiguration.Projects : [];
+        return [.. configuration.Projects.Select(project => head.FirstOrDefault(candidate => candidate.Name == project.Name) ?? project)];
     }
 
     /// <summary>
     /// The pure part of <see cref="Gather"/>: splits the range's changed paths (<paramref name="whole"/>) between the
     /// projects (<paramref name="gathered"/>, one evidence per project of <paramref name="configuration"/>, in order).
+    /// A path belongs to a project its base definition owns, or its head definition (<paramref name="atHead"/>, in the
+    /// same order): a moved project's code stays its own. That never lets a path go without notes: it only gives the
+    /// path a project, and changing the definitions is a configuration change the edit label must allow.
     /// </summary>
-    internal static ProjectEvidence Split(CheckEvidence whole, IReadOnlyList<CheckEvidence> gathered, CheckConfiguration configuration, string configPath)
+    internal static ProjectEvidence Split(CheckEvidence whole, IReadOnlyList<CheckEvidence> gathered, CheckConfiguration configuration, string configPath, IReadOnlyList<ReleaseNotesProject>? atHead = null)
     {
         var projects = configuration.Projects;
+        var heads = atHead ?? projects;
         var notesFiles = gathered.SelectMany(evidence => evidence.NotesFiles).ToHashSet(StringComparer.Ordinal);
 
         var owned = projects.Select(_ => new List<string>()).ToList();
@@ -39,7 +56,7 @@ internal sealed record ProjectEvidence(CheckEvidence Repository, ImmutableArray<
         var defaultIndex = projects.IndexOf(projects.FirstOrDefault(project => project.IsDefault)!);
         foreach (var path in whole.ChangedPaths.Where(path => !notesFiles.Contains(path)))
         {
-            var owners = Enumerable.Range(0, projects.Length).Where(index => projects[index].Owns(path)).ToList();
+            var owners = Enumerable.Range(0, projects.Length).Where(index => projects[index].Owns(path) || heads[index].Owns(path)).ToList();
             if (owners.Count == 0 && defaultIndex >= 0)
             {
                 owners.Add(defaultIndex);

@@ -188,6 +188,34 @@ public sealed class MonorepoCheckTests : IDisposable
         Assert.StartsWith("[billing] check failed (notes not updated) for project 'billing'", finding.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(GeneratedMonorepo.BillingNotes, finding.GetProperty("location").GetProperty("path").GetString());
     }
+
+    [Fact]
+    public void Moving_a_project_with_its_folder_in_the_configuration_follows_its_notes_and_history()
+    {
+        var moved = GeneratedMonorepo.Configuration()
+            .Replace("\"services/billing/release-notes\"", "\"apps/billing/release-notes\"", StringComparison.Ordinal)
+            .Replace("\"services/billing/**\"", "\"apps/billing/**\"", StringComparison.Ordinal);
+        _mono.Repository.Write("release-notes/config.json", moved)
+            .Move(GeneratedMonorepo.BillingNotes, "apps/billing/release-notes/unreleased.md")
+            .Move("services/billing/release-notes/2.0.0.md", "apps/billing/release-notes/2.0.0.md")
+            .Move("services/billing/src/Invoices.cs", "apps/billing/src/Invoices.cs");
+        var head = _mono.Repository.Commit("Move billing under apps");
+
+        var withoutLabels = _mono.Check(head);
+        var withLabels = _mono.Check(head, new Dictionary<string, string> { ["CI_MERGE_REQUEST_LABELS"] = "release-notes::edit,release-notes::none" });
+
+        Assert.Equal(1, withoutLabels.ExitCode);
+        Assert.StartsWith("check failed (configuration changed): this merge request changes the check's rules in release-notes/config.json (\"projects\" changes 'billing');", withoutLabels.Out, StringComparison.Ordinal);
+        Assert.Contains("check failed (published history changed) for project 'billing': services/billing/release-notes/2.0.0.md is moved (to apps/billing/release-notes/2.0.0.md);", withoutLabels.Out, StringComparison.Ordinal);
+        Assert.Contains("check failed (notes not updated) for project 'billing': this merge request changes 2 files of 'billing' (such as apps/billing/src/Invoices.cs) but adds no entry to apps/billing/release-notes/unreleased.md;", withoutLabels.Out, StringComparison.Ordinal);
+        // The moved notes are the project's, not files no project owns, and not a rename to undo.
+        Assert.DoesNotContain("rename it back", withoutLabels.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("apps/billing/release-notes/2.0.0.md);", withoutLabels.Out.Replace("is moved (to apps/billing/release-notes/2.0.0.md);", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("this merge request changes 1 file that no project owns (such as release-notes/config.json)", withoutLabels.Out, StringComparison.Ordinal);
+        Assert.Equal(0, withLabels.ExitCode);
+        Assert.StartsWith("check passed: every project this merge request concerns is handled: 'billing' (opted out).\n", withLabels.Out, StringComparison.Ordinal);
+    }
+
 }
 
 /// <summary>A monorepo with a default project: the paths no project owns are the default's.</summary>
