@@ -38,6 +38,10 @@ public sealed class GitLabFeatureFlagsClient
     {
         ArgumentNullException.ThrowIfNull(gitlab);
         _options = options ?? new GitLabClientOptions();
+
+        // A negative wait cannot be slept: refused here rather than failing between two tries of a CI job.
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.FirstRetryDelay, TimeSpan.Zero, "options.FirstRetryDelay");
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxRetryDelay, TimeSpan.Zero, "options.MaxRetryDelay");
         if (gitlab.ApiUrl is null)
         {
             throw new EnvironmentException($"the GitLab API address is unknown: set {GitLabCiEnvironment.ApiUrlVariable} (GitLab CI sets it in every job, e.g. https://gitlab.example.com/api/v4) or pass --api-url");
@@ -81,6 +85,8 @@ public sealed class GitLabFeatureFlagsClient
     public ImmutableArray<GitLabFeatureFlag> ListAll()
     {
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+
+        // Stryker disable once Boolean : the handler's own using disposes it either way, and disposing it twice does nothing
         using var http = new HttpClient(handler, disposeHandler: false)
         {
             Timeout = _options.Timeout,
@@ -134,7 +140,7 @@ public sealed class GitLabFeatureFlagsClient
                 }
                 else
                 {
-                    throw new EnvironmentException(Refusal(response.StatusCode, status, shown, response.Headers.Location));
+                    throw new EnvironmentException(Refusal(response.StatusCode, status, shown, url, response.Headers.Location));
                 }
             }
             catch (TaskCanceledException)
@@ -152,7 +158,10 @@ public sealed class GitLabFeatureFlagsClient
             }
 
             var backOff = _options.FirstRetryDelay * Math.Pow(2, attempt - 1);
+            // Stryker disable once Equality : when Retry-After equals the back-off, either one is the same wait
             var wait = retryAfter is { } asked && asked > backOff ? asked : backOff;
+
+            // Stryker disable once Equality : when the wait equals the longest wait, either one is the same wait
             _options.Wait(wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait);
         }
     }
@@ -164,16 +173,16 @@ public sealed class GitLabFeatureFlagsClient
             return delta;
         }
 
+        // A date already past gives a negative wait, which never beats the back-off (never negative, see the constructor).
         if (header?.Date is { } date)
         {
-            var wait = date - _options.Clock.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            return date - _options.Clock.GetUtcNow();
         }
 
         return null;
     }
 
-    private string Refusal(HttpStatusCode code, int status, string shown, Uri? location)
+    private string Refusal(HttpStatusCode code, int status, string shown, Uri url, Uri? location)
     {
         var jobTokenHint = _token.IsJobToken
             ? $" A CI job token can read only some API endpoints; set {GitLabCiEnvironment.TokenVariable} to a project access token with the read_api scope and the Developer role."
@@ -188,7 +197,7 @@ public sealed class GitLabFeatureFlagsClient
                 $"GitLab answered 404 Not Found at {shown}: project '{_projectId}' (from {_projectSource}) does not exist at {Printable(_apiUrl)} or is hidden from {_token}; " +
                 $"check {_projectSource} (the project's id or full path), {_apiUrlSource} (the API root, ending in /api/v4), and that the token's user is a member of the project.",
             _ when status is >= 300 and < 400 =>
-                $"GitLab answered {status.ToString(CultureInfo.InvariantCulture)} (a redirect{(location is null ? string.Empty : " to " + Printable(location))}) at {shown}; the token is not sent on to another address, so set {_apiUrlSource} to the API's real address.",
+                $"GitLab answered {status.ToString(CultureInfo.InvariantCulture)} (a redirect{(location is null ? string.Empty : " to " + Printable(new Uri(url, location)))}) at {shown}; the token is not sent on to another address, so set {_apiUrlSource} to the API's real address.",
             _ => $"GitLab answered {status.ToString(CultureInfo.InvariantCulture)} at {shown}; the feature flags cannot be read.",
         };
     }
@@ -203,7 +212,7 @@ public sealed class GitLabFeatureFlagsClient
         }
         catch (JsonException exception)
         {
-            throw new EnvironmentException($"GitLab's answer at {shown} is not the JSON list of feature flags the API documents (line {(exception.LineNumber ?? 0) + 1}): is {shown} GitLab's API?", exception);
+            throw new EnvironmentException($"GitLab's answer at {shown} is not the JSON list of feature flags the API documents (line {(exception.LineNumber ?? 0) + 1}, column {(exception.BytePositionInLine ?? 0) + 1}): is {shown} GitLab's API?", exception);
         }
 
         if (items is null)
@@ -238,6 +247,7 @@ public sealed class GitLabFeatureFlagsClient
     {
         if (response.Headers.TryGetValues("X-Next-Page", out var values))
         {
+            // Stryker disable once Linq : TryGetValues answers true only with at least one value (an empty header is one empty value)
             var text = values.FirstOrDefault()?.Trim();
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var next) ? next : null;
         }
