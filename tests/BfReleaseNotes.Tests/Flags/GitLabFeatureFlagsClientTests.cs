@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using BfReleaseNotes.Flags;
 using BfReleaseNotes.GitLab;
 using BfReleaseNotes.Workspace;
@@ -368,6 +371,54 @@ public sealed class GitLabFeatureFlagsClientTests
 
         Assert.Equal(["a1"], flags.Select(flag => flag.Name));
         Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Of_several_link_header_lines_the_one_with_rel_next_leads_on()
+    {
+        // HttpListener joins repeated headers into one line; GitLab behind a proxy may send two, so a raw server sends them.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var pages = new ConcurrentQueue<string>();
+        var server = Task.Run(() =>
+        {
+            for (var served = 0; served < 2; served++)
+            {
+                using var client = listener.AcceptTcpClient();
+                using var stream = client.GetStream();
+                var request = new StringBuilder();
+                var buffer = new byte[4096];
+                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = stream.Read(buffer);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                var target = request.ToString().Split(' ')[1];
+                pages.Enqueue(target);
+                var first = target.EndsWith("page=1", StringComparison.Ordinal);
+                var body = first ? Page(Flag("a", true)) : Page(Flag("b", true));
+                var links = first
+                    ? $"Link: <http://127.0.0.1:{port}/api/v4/projects/42/feature_flags?page=1>; rel=\"first\"\r\nLink: <http://127.0.0.1:{port}/api/v4/projects/42/feature_flags?page=2>; rel=\"next\"\r\n"
+                    : string.Empty;
+                var bytes = Encoding.UTF8.GetBytes(body);
+                stream.Write(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{links}Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+                stream.Write(bytes);
+            }
+        });
+        var gitlab = new GitLabCiEnvironment($"http://127.0.0.1:{port}/api/v4", "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", Secret));
+
+        var flags = new GitLabFeatureFlagsClient(gitlab, new GitLabClientOptions { Wait = _waits.Enqueue, MaxAttempts = 1 }).ListAll();
+
+        await server.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["a", "b"], flags.Select(flag => flag.Name));
+        Assert.Equal(["/api/v4/projects/42/feature_flags?per_page=100&page=1", "/api/v4/projects/42/feature_flags?per_page=100&page=2"], pages);
     }
 
     [Fact]
