@@ -130,7 +130,7 @@ public sealed class GitLabFeatureFlagsClient
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    return (Parse(response, shown), NextPage(response, page));
+                    return (Parse(response, shown), NextPage(response, page, shown));
                 }
 
                 if (status == 429 || status >= 500)
@@ -157,7 +157,9 @@ public sealed class GitLabFeatureFlagsClient
                 throw new EnvironmentException($"cannot read the feature flags from {shown}: {lastProblem} ({attempt.ToString(CultureInfo.InvariantCulture)} tries); try again later, or check {_apiUrlSource}");
             }
 
-            var backOff = _options.FirstRetryDelay * Math.Pow(2, attempt - 1);
+            // Doubled in floating point and cut to the longest wait first: a TimeSpan doubled 40 times overflows.
+            var backOff = TimeSpan.FromTicks((long)Math.Min(_options.FirstRetryDelay.Ticks * Math.Pow(2, attempt - 1), _options.MaxRetryDelay.Ticks));
+
             // Stryker disable once Equality : when Retry-After equals the back-off, either one is the same wait
             var wait = retryAfter is { } asked && asked > backOff ? asked : backOff;
 
@@ -243,13 +245,21 @@ public sealed class GitLabFeatureFlagsClient
     }
 
     /// <summary>GitLab's <c>X-Next-Page</c> (empty on the last page); without it, a <c>Link</c> with <c>rel="next"</c>.</summary>
-    private static int? NextPage(HttpResponseMessage response, int page)
+    private int? NextPage(HttpResponseMessage response, int page, string shown)
     {
         if (response.Headers.TryGetValues("X-Next-Page", out var values))
         {
             // Stryker disable once Linq : TryGetValues answers true only with at least one value (an empty header is one empty value)
             var text = values.FirstOrDefault()?.Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var next) ? next : null;
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            // Taking a page number we cannot read for the last page would drop the flags after it without a word.
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var next)
+                ? next
+                : throw new EnvironmentException($"GitLab's answer at {shown} has an X-Next-Page header that is not a page number; check {_apiUrlSource} points at GitLab's API");
         }
 
         if (response.Headers.TryGetValues("Link", out var links) && links.Any(link => link.Contains("rel=\"next\"", StringComparison.Ordinal)))

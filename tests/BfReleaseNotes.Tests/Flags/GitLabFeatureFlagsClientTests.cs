@@ -376,14 +376,78 @@ public sealed class GitLabFeatureFlagsClientTests
     [Fact]
     public async Task Of_several_link_header_lines_the_one_with_rel_next_leads_on()
     {
-        // HttpListener joins repeated headers into one line; GitLab behind a proxy may send two, so a raw server sends them.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        var (port, requests, server) = ServeRaw(2, (target, self) => target.EndsWith("page=1", StringComparison.Ordinal)
+            ? ($"Link: <http://127.0.0.1:{self}/api/v4/projects/42/feature_flags?page=1>; rel=\"first\"\r\nLink: <http://127.0.0.1:{self}/api/v4/projects/42/feature_flags?page=2>; rel=\"next\"\r\n", Page(Flag("a", true)))
+            : (string.Empty, Page(Flag("b", true))));
+
+        var flags = RawClient(port).ListAll();
+
+        await server.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["a", "b"], flags.Select(flag => flag.Name));
+        Assert.Equal(["/api/v4/projects/42/feature_flags?per_page=100&page=1", "/api/v4/projects/42/feature_flags?per_page=100&page=2"], requests);
+    }
+
+    [Fact]
+    public async Task An_empty_x_next_page_is_the_last_page_even_with_a_link_to_the_next()
+    {
+        var (port, requests, server) = ServeRaw(1, (_, self) =>
+            ($"X-Next-Page: \r\nLink: <http://127.0.0.1:{self}/api/v4/projects/42/feature_flags?page=2>; rel=\"next\"\r\n", Page(Flag("a", true))));
+
+        var flags = RawClient(port).ListAll();
+
+        await server.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["a"], flags.Select(flag => flag.Name));
+        Assert.Single(requests);
+    }
+
+    [Fact]
+    public void An_x_next_page_that_is_not_a_number_is_an_error_not_the_last_page()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, Page(Flag("a", true)), Next("two")));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub).ListAll());
+
+        Assert.Equal($"GitLab's answer at {Shown(stub)} has an X-Next-Page header that is not a page number; check CI_API_V4_URL points at GitLab's API", exception.Message);
+    }
+
+    [Fact]
+    public void Many_tries_never_overflow_the_doubling_wait()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(503, "{}"));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub, attempts: 50).ListAll());
+
+        double[] seconds = [1, 2, 4, 8, 16, 32, .. Enumerable.Repeat(60.0, 43)];
+        Assert.Equal(seconds, _waits.Select(wait => wait.TotalSeconds));
+        Assert.EndsWith("(50 tries); try again later, or check CI_API_V4_URL", exception.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A raw HTTP/1.1 server for what HttpListener cannot send (repeated or empty header lines): answers
+    /// <paramref name="connections"/> requests, one per connection, with the extra header lines and body for the request target.
+    /// </summary>
+    private static (int Port, ConcurrentQueue<string> Requests, Task Server) ServeRaw(int connections, Func<string, int, (string Headers, string Body)> answer)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var pages = new ConcurrentQueue<string>();
+        var requests = new ConcurrentQueue<string>();
         var server = Task.Run(() =>
         {
-            for (var served = 0; served < 2; served++)
+            try
+            {
+                Serve();
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        });
+        return (port, requests, server);
+
+        void Serve()
+        {
+            for (var served = 0; served < connections; served++)
             {
                 using var client = listener.AcceptTcpClient();
                 using var stream = client.GetStream();
@@ -401,25 +465,17 @@ public sealed class GitLabFeatureFlagsClientTests
                 }
 
                 var target = request.ToString().Split(' ')[1];
-                pages.Enqueue(target);
-                var first = target.EndsWith("page=1", StringComparison.Ordinal);
-                var body = first ? Page(Flag("a", true)) : Page(Flag("b", true));
-                var links = first
-                    ? $"Link: <http://127.0.0.1:{port}/api/v4/projects/42/feature_flags?page=1>; rel=\"first\"\r\nLink: <http://127.0.0.1:{port}/api/v4/projects/42/feature_flags?page=2>; rel=\"next\"\r\n"
-                    : string.Empty;
+                requests.Enqueue(target);
+                var (headers, body) = answer(target, port);
                 var bytes = Encoding.UTF8.GetBytes(body);
-                stream.Write(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{links}Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+                stream.Write(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{headers}Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
                 stream.Write(bytes);
             }
-        });
-        var gitlab = new GitLabCiEnvironment($"http://127.0.0.1:{port}/api/v4", "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", Secret));
-
-        var flags = new GitLabFeatureFlagsClient(gitlab, new GitLabClientOptions { Wait = _waits.Enqueue, MaxAttempts = 1 }).ListAll();
-
-        await server.WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal(["a", "b"], flags.Select(flag => flag.Name));
-        Assert.Equal(["/api/v4/projects/42/feature_flags?per_page=100&page=1", "/api/v4/projects/42/feature_flags?per_page=100&page=2"], pages);
+        }
     }
+
+    private GitLabFeatureFlagsClient RawClient(int port) =>
+        new(new GitLabCiEnvironment($"http://127.0.0.1:{port}/api/v4", "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", Secret)), new GitLabClientOptions { Wait = _waits.Enqueue, MaxAttempts = 1 });
 
     [Fact]
     public void Pages_stop_at_max_pages_with_the_pages_read_in_the_message()
