@@ -34,6 +34,7 @@ public sealed class GitLabFeatureFlagsClient
 
     /// <summary>Prepares a client; checks that the address, the project and a token are known.</summary>
     /// <exception cref="EnvironmentException">A value is missing or the address is not usable; the message says which variable to set.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A retry delay of <paramref name="options"/> is negative.</exception>
     public GitLabFeatureFlagsClient(GitLabCiEnvironment gitlab, GitLabClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(gitlab);
