@@ -65,6 +65,12 @@ public sealed class GitLabFeatureFlagsClient
                 $"(GitLab CI's {GitLabCiEnvironment.JobTokenVariable} is used when {GitLabCiEnvironment.TokenVariable} is not set)");
         }
 
+        // The token goes into a header as it is: a line break in it would start another header (and is never a token).
+        if (gitlab.Token.Value.Any(char.IsControl))
+        {
+            throw new EnvironmentException($"{gitlab.Token} holds a line break or another control character; set {gitlab.Token.Variable} again to the token alone");
+        }
+
         // A token sent over plain http can be read on the way; only the machine itself is exempt (tests, tunnels).
         if (apiUrl.Scheme == Uri.UriSchemeHttp && !apiUrl.IsLoopback)
         {

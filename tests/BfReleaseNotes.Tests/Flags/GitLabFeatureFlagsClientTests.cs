@@ -410,6 +410,21 @@ public sealed class GitLabFeatureFlagsClientTests
         Assert.Equal($"GitLab's answer at {Shown(stub)} has an X-Next-Page header that is not a page number; check CI_API_V4_URL points at GitLab's API", exception.Message);
     }
 
+    [Theory]
+    [InlineData("glpat-TOPSECRET\nX-Injected: yes")]
+    [InlineData("glpat-TOPSECRET\r\nX-Injected: yes")]
+    [InlineData("glpat-TOP\u0000SECRET")]
+    public void A_token_with_a_line_break_is_refused_before_any_request_and_never_shown(string token)
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, Page(Flag("a", true))));
+        var gitlab = new GitLabCiEnvironment(stub.ApiUrl, "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", token));
+
+        var exception = Assert.Throws<EnvironmentException>(() => new GitLabFeatureFlagsClient(gitlab, new GitLabClientOptions { Wait = _waits.Enqueue }).ListAll());
+
+        Assert.Equal("the token in GITLAB_TOKEN (sent as PRIVATE-TOKEN) holds a line break or another control character; set GITLAB_TOKEN again to the token alone", exception.Message);
+        Assert.Empty(stub.Requests);
+    }
+
     [Fact]
     public void Many_tries_never_overflow_the_doubling_wait()
     {
