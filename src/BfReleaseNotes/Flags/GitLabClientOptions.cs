@@ -12,10 +12,10 @@ public sealed class GitLabClientOptions
     /// <summary>Tries per page before giving up (default 4: the first and three retries).</summary>
     public int MaxAttempts { get; init; } = 4;
 
-    /// <summary>The wait before the first retry; it doubles for each further one (default 1 s).</summary>
+    /// <summary>The wait before the first retry; it doubles for each further one (default 1 s; not negative).</summary>
     public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest wait between tries, also for a longer <c>Retry-After</c> (default 60 s).</summary>
+    /// <summary>The longest wait between tries, also for a longer <c>Retry-After</c> (default 60 s; not negative).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Flags asked for per page (GitLab's maximum is 100).</summary>

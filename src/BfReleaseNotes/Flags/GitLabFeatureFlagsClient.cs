@@ -34,10 +34,15 @@ public sealed class GitLabFeatureFlagsClient
 
     /// <summary>Prepares a client; checks that the address, the project and a token are known.</summary>
     /// <exception cref="EnvironmentException">A value is missing or the address is not usable; the message says which variable to set.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A retry delay of <paramref name="options"/> is negative.</exception>
     public GitLabFeatureFlagsClient(GitLabCiEnvironment gitlab, GitLabClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(gitlab);
         _options = options ?? new GitLabClientOptions();
+
+        // A negative wait cannot be slept: refused here rather than failing between two tries of a CI job.
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.FirstRetryDelay, TimeSpan.Zero, "options.FirstRetryDelay");
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxRetryDelay, TimeSpan.Zero, "options.MaxRetryDelay");
         if (gitlab.ApiUrl is null)
         {
             throw new EnvironmentException($"the GitLab API address is unknown: set {GitLabCiEnvironment.ApiUrlVariable} (GitLab CI sets it in every job, e.g. https://gitlab.example.com/api/v4) or pass --api-url");
@@ -58,6 +63,12 @@ public sealed class GitLabFeatureFlagsClient
             throw new EnvironmentException(
                 $"no GitLab token: set {GitLabCiEnvironment.TokenVariable} to an access token with the read_api scope whose user has at least the Developer role in the project " +
                 $"(GitLab CI's {GitLabCiEnvironment.JobTokenVariable} is used when {GitLabCiEnvironment.TokenVariable} is not set)");
+        }
+
+        // The token goes into a header as it is: a line break in it would start another header (and is never a token).
+        if (gitlab.Token.Value.Any(char.IsControl))
+        {
+            throw new EnvironmentException($"{gitlab.Token} holds a line break or another control character; set {gitlab.Token.Variable} again to the token alone");
         }
 
         // A token sent over plain http can be read on the way; only the machine itself is exempt (tests, tunnels).
@@ -81,6 +92,8 @@ public sealed class GitLabFeatureFlagsClient
     public ImmutableArray<GitLabFeatureFlag> ListAll()
     {
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+
+        // Stryker disable once Boolean : the handler's own using disposes it either way, and disposing it twice does nothing
         using var http = new HttpClient(handler, disposeHandler: false)
         {
             Timeout = _options.Timeout,
@@ -124,7 +137,7 @@ public sealed class GitLabFeatureFlagsClient
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    return (Parse(response, shown), NextPage(response, page));
+                    return (Parse(response, shown), NextPage(response, page, shown));
                 }
 
                 if (status == 429 || status >= 500)
@@ -134,7 +147,7 @@ public sealed class GitLabFeatureFlagsClient
                 }
                 else
                 {
-                    throw new EnvironmentException(Refusal(response.StatusCode, status, shown, response.Headers.Location));
+                    throw new EnvironmentException(Refusal(response.StatusCode, status, shown, url, response.Headers.Location));
                 }
             }
             catch (TaskCanceledException)
@@ -151,8 +164,13 @@ public sealed class GitLabFeatureFlagsClient
                 throw new EnvironmentException($"cannot read the feature flags from {shown}: {lastProblem} ({attempt.ToString(CultureInfo.InvariantCulture)} tries); try again later, or check {_apiUrlSource}");
             }
 
-            var backOff = _options.FirstRetryDelay * Math.Pow(2, attempt - 1);
+            // Doubled in floating point and cut to the longest wait first: a TimeSpan doubled 40 times overflows.
+            var backOff = TimeSpan.FromTicks((long)Math.Min(_options.FirstRetryDelay.Ticks * Math.Pow(2, attempt - 1), _options.MaxRetryDelay.Ticks));
+
+            // Stryker disable once Equality : when Retry-After equals the back-off, either one is the same wait
             var wait = retryAfter is { } asked && asked > backOff ? asked : backOff;
+
+            // Stryker disable once Equality : when the wait equals the longest wait, either one is the same wait
             _options.Wait(wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait);
         }
     }
@@ -164,16 +182,16 @@ public sealed class GitLabFeatureFlagsClient
             return delta;
         }
 
+        // A date already past gives a negative wait, which never beats the back-off (never negative, see the constructor).
         if (header?.Date is { } date)
         {
-            var wait = date - _options.Clock.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            return date - _options.Clock.GetUtcNow();
         }
 
         return null;
     }
 
-    private string Refusal(HttpStatusCode code, int status, string shown, Uri? location)
+    private string Refusal(HttpStatusCode code, int status, string shown, Uri url, Uri? location)
     {
         var jobTokenHint = _token.IsJobToken
             ? $" A CI job token can read only some API endpoints; set {GitLabCiEnvironment.TokenVariable} to a project access token with the read_api scope and the Developer role."
@@ -188,7 +206,7 @@ public sealed class GitLabFeatureFlagsClient
                 $"GitLab answered 404 Not Found at {shown}: project '{_projectId}' (from {_projectSource}) does not exist at {Printable(_apiUrl)} or is hidden from {_token}; " +
                 $"check {_projectSource} (the project's id or full path), {_apiUrlSource} (the API root, ending in /api/v4), and that the token's user is a member of the project.",
             _ when status is >= 300 and < 400 =>
-                $"GitLab answered {status.ToString(CultureInfo.InvariantCulture)} (a redirect{(location is null ? string.Empty : " to " + Printable(location))}) at {shown}; the token is not sent on to another address, so set {_apiUrlSource} to the API's real address.",
+                $"GitLab answered {status.ToString(CultureInfo.InvariantCulture)} (a redirect{(location is null ? string.Empty : " to " + Printable(new Uri(url, location)))}) at {shown}; the token is not sent on to another address, so set {_apiUrlSource} to the API's real address.",
             _ => $"GitLab answered {status.ToString(CultureInfo.InvariantCulture)} at {shown}; the feature flags cannot be read.",
         };
     }
@@ -203,7 +221,7 @@ public sealed class GitLabFeatureFlagsClient
         }
         catch (JsonException exception)
         {
-            throw new EnvironmentException($"GitLab's answer at {shown} is not the JSON list of feature flags the API documents (line {(exception.LineNumber ?? 0) + 1}): is {shown} GitLab's API?", exception);
+            throw new EnvironmentException($"GitLab's answer at {shown} is not the JSON list of feature flags the API documents (line {(exception.LineNumber ?? 0) + 1}, column {(exception.BytePositionInLine ?? 0) + 1}): is {shown} GitLab's API?", exception);
         }
 
         if (items is null)
@@ -234,12 +252,21 @@ public sealed class GitLabFeatureFlagsClient
     }
 
     /// <summary>GitLab's <c>X-Next-Page</c> (empty on the last page); without it, a <c>Link</c> with <c>rel="next"</c>.</summary>
-    private static int? NextPage(HttpResponseMessage response, int page)
+    private int? NextPage(HttpResponseMessage response, int page, string shown)
     {
         if (response.Headers.TryGetValues("X-Next-Page", out var values))
         {
+            // Stryker disable once Linq : TryGetValues answers true only with at least one value (an empty header is one empty value)
             var text = values.FirstOrDefault()?.Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var next) ? next : null;
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            // Taking a page number we cannot read for the last page would drop the flags after it without a word.
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var next)
+                ? next
+                : throw new EnvironmentException($"GitLab's answer at {shown} has an X-Next-Page header that is not a page number; check {_apiUrlSource} points at GitLab's API");
         }
 
         if (response.Headers.TryGetValues("Link", out var links) && links.Any(link => link.Contains("rel=\"next\"", StringComparison.Ordinal)))

@@ -19,6 +19,8 @@ public static class GitLabRollout
     public static FlagRegistry ToRegistry(IEnumerable<GitLabFeatureFlag> flags, string source, string environment, string? betaAudience)
     {
         ArgumentNullException.ThrowIfNull(flags);
+
+        // Stryker disable once Linq : a group holds at least one flag, so First and FirstOrDefault give the same one
         var resolved = flags
             .GroupBy(flag => flag.Name, StringComparer.Ordinal)
             .Select(group => Resolve(group.First(), environment, betaAudience))
@@ -36,11 +38,12 @@ public static class GitLabRollout
             return new RegisteredFlag(flag.Name, FlagState.Off, null, "the flag is inactive in GitLab");
         }
 
-        var best = new RegisteredFlag(flag.Name, FlagState.Off, null, $"no strategy of the flag applies to '{environment}'");
+        // The first matching strategy is the start, so a strategy at 0% is the reason a flag is off, not "no strategy".
+        RegisteredFlag? best = null;
         foreach (var strategy in flag.Strategies.Where(strategy => strategy.AppliesTo(environment)))
         {
             var candidate = Judge(flag.Name, strategy, environment, betaAudience);
-            var better = candidate.State > best.State ||
+            var better = best is null || candidate.State > best.State ||
                          (candidate.State == best.State && candidate.State == FlagState.Percentage && candidate.Percentage > best.Percentage);
             if (better)
             {
@@ -48,7 +51,7 @@ public static class GitLabRollout
             }
         }
 
-        return best;
+        return best ?? new RegisteredFlag(flag.Name, FlagState.Off, null, $"no strategy of the flag applies to '{environment}'");
     }
 
     private static RegisteredFlag Judge(string key, GitLabFlagStrategy strategy, string environment, string? betaAudience)

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using BfReleaseNotes.Flags;
 using BfReleaseNotes.GitLab;
 using BfReleaseNotes.Workspace;
@@ -319,6 +322,426 @@ public sealed class GitLabFeatureFlagsClientTests
             [("everyone", FlagState.On), ("beta-only", FlagState.Beta), ("staging-only", FlagState.Off)],
             registry.Flags.Select(flag => (flag.Key, flag.State)));
         Assert.StartsWith("GitLab project 42 at http://127.0.0.1:", registry.Source, StringComparison.Ordinal);
+    }
+
+    private static GitLabFeatureFlagsClient Client(GitLabStub stub, GitLabClientOptions options, string variable = GitLabCiEnvironment.TokenVariable) =>
+        new(GitLabCiEnvironment.FromVariables(new Dictionary<string, string>
+        {
+            [GitLabCiEnvironment.ApiUrlVariable] = stub.ApiUrl,
+            [GitLabCiEnvironment.ProjectIdVariable] = "42",
+            [variable] = Secret,
+        }), options);
+
+    /// <summary>How messages show the page asked for (project 42 on the stub).</summary>
+    private static string Shown(GitLabStub stub, int page = 1) => $"http://127.0.0.1:{stub.Port}/api/v4/projects/42/feature_flags (page {page})";
+
+    [Fact]
+    public void Each_page_is_asked_for_as_json_with_per_page_and_page_in_the_query()
+    {
+        using var stub = new GitLabStub(request => new StubResponse(200, Page(Flag("a" + request.Page, true)), Next(request.Page == 1 ? "2" : "")));
+
+        Client(stub, new GitLabClientOptions { Wait = _waits.Enqueue, PerPage = 20 }).ListAll();
+
+        Assert.Equal(["?per_page=20&page=1", "?per_page=20&page=2"], stub.Requests.Select(request => request.Query));
+        Assert.All(stub.Requests, request => Assert.Equal("application/json", request.Headers["Accept"]));
+    }
+
+    [Fact]
+    public void A_cookie_gitlab_sets_is_never_sent_back()
+    {
+        using var stub = new GitLabStub(request => request.Page == 1
+            ? new StubResponse(200, Page(Flag("a", true)), new Dictionary<string, string> { ["X-Next-Page"] = "2", ["Set-Cookie"] = "_gitlab_session=abc; path=/" })
+            : new StubResponse(200, Page(Flag("b", true))));
+
+        Client(stub).ListAll();
+
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.All(stub.Requests, request => Assert.False(request.Headers.ContainsKey("Cookie")));
+    }
+
+    [Fact]
+    public void A_link_header_without_rel_next_is_the_last_page()
+    {
+        using var stub = new GitLabStub(request => new StubResponse(200, Page(Flag("a" + request.Page, true)), new Dictionary<string, string>
+        {
+            ["Link"] = "<http://x/api/v4/projects/42/feature_flags?page=1>; rel=\"first\", <http://x/api/v4/projects/42/feature_flags?page=1>; rel=\"last\"",
+        }));
+
+        var flags = Client(stub).ListAll();
+
+        Assert.Equal(["a1"], flags.Select(flag => flag.Name));
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Of_several_link_header_lines_the_one_with_rel_next_leads_on()
+    {
+        var (port, requests, server) = ServeRaw(2, (target, self) => target.EndsWith("page=1", StringComparison.Ordinal)
+            ? ($"Link: <http://127.0.0.1:{self}/api/v4/projects/42/feature_flags?page=1>; rel=\"first\"\r\nLink: <http://127.0.0.1:{self}/api/v4/projects/42/feature_flags?page=2>; rel=\"next\"\r\n", Page(Flag("a", true)))
+            : (string.Empty, Page(Flag("b", true))));
+
+        var flags = RawClient(port).ListAll();
+
+        await server.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["a", "b"], flags.Select(flag => flag.Name));
+        Assert.Equal(["/api/v4/projects/42/feature_flags?per_page=100&page=1", "/api/v4/projects/42/feature_flags?per_page=100&page=2"], requests);
+    }
+
+    [Fact]
+    public async Task An_empty_x_next_page_is_the_last_page_even_with_a_link_to_the_next()
+    {
+        var (port, requests, server) = ServeRaw(1, (_, self) =>
+            ($"X-Next-Page: \r\nLink: <http://127.0.0.1:{self}/api/v4/projects/42/feature_flags?page=2>; rel=\"next\"\r\n", Page(Flag("a", true))));
+
+        var flags = RawClient(port).ListAll();
+
+        await server.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["a"], flags.Select(flag => flag.Name));
+        Assert.Single(requests);
+    }
+
+    [Fact]
+    public void An_x_next_page_that_is_not_a_number_is_an_error_not_the_last_page()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, Page(Flag("a", true)), Next("two")));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub).ListAll());
+
+        Assert.Equal($"GitLab's answer at {Shown(stub)} has an X-Next-Page header that is not a page number; check CI_API_V4_URL points at GitLab's API", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("glpat-TOPSECRET\nX-Injected: yes")]
+    [InlineData("glpat-TOPSECRET\r\nX-Injected: yes")]
+    [InlineData("glpat-TOP\u0000SECRET")]
+    public void A_token_with_a_line_break_is_refused_before_any_request_and_never_shown(string token)
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, Page(Flag("a", true))));
+        var gitlab = new GitLabCiEnvironment(stub.ApiUrl, "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", token));
+
+        var exception = Assert.Throws<EnvironmentException>(() => new GitLabFeatureFlagsClient(gitlab, new GitLabClientOptions { Wait = _waits.Enqueue }).ListAll());
+
+        Assert.Equal("the token in GITLAB_TOKEN (sent as PRIVATE-TOKEN) holds a line break or another control character; set GITLAB_TOKEN again to the token alone", exception.Message);
+        Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
+    public void Many_tries_never_overflow_the_doubling_wait()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(503, "{}"));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub, attempts: 50).ListAll());
+
+        double[] seconds = [1, 2, 4, 8, 16, 32, .. Enumerable.Repeat(60.0, 43)];
+        Assert.Equal(seconds, _waits.Select(wait => wait.TotalSeconds));
+        Assert.EndsWith("(50 tries); try again later, or check CI_API_V4_URL", exception.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A raw HTTP/1.1 server for what HttpListener cannot send (repeated or empty header lines): answers
+    /// <paramref name="connections"/> requests, one per connection, with the extra header lines and body for the request target.
+    /// </summary>
+    private static (int Port, ConcurrentQueue<string> Requests, Task Server) ServeRaw(int connections, Func<string, int, (string Headers, string Body)> answer)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var requests = new ConcurrentQueue<string>();
+        var server = Task.Run(() =>
+        {
+            try
+            {
+                Serve();
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        });
+        return (port, requests, server);
+
+        void Serve()
+        {
+            for (var served = 0; served < connections; served++)
+            {
+                using var client = listener.AcceptTcpClient();
+                using var stream = client.GetStream();
+                var request = new StringBuilder();
+                var buffer = new byte[4096];
+                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = stream.Read(buffer);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                var target = request.ToString().Split(' ')[1];
+                requests.Enqueue(target);
+                var (headers, body) = answer(target, port);
+                var bytes = Encoding.UTF8.GetBytes(body);
+                stream.Write(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{headers}Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+                stream.Write(bytes);
+            }
+        }
+    }
+
+    private GitLabFeatureFlagsClient RawClient(int port) =>
+        new(new GitLabCiEnvironment($"http://127.0.0.1:{port}/api/v4", "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", Secret)), new GitLabClientOptions { Wait = _waits.Enqueue, MaxAttempts = 1 });
+
+    [Fact]
+    public void Pages_stop_at_max_pages_with_the_pages_read_in_the_message()
+    {
+        // The stub ends on its own at page 10, so a client that ignores the limit returns instead of running forever.
+        using var stub = new GitLabStub(request => new StubResponse(200, Page(Flag("a" + request.Page, true)), Next(request.Page < 10 ? (request.Page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub, new GitLabClientOptions { Wait = _waits.Enqueue, MaxPages = 3 }).ListAll());
+
+        Assert.Equal("GitLab's pages of feature flags do not end (page 3 points to page 4, 3 pages read); check CI_API_V4_URL points at GitLab's API", exception.Message);
+        Assert.Equal([1, 2, 3], stub.Requests.Select(request => request.Page));
+    }
+
+    [Theory]
+    [InlineData(1, 1, "page 1 points to page 1, 1 pages read")]
+    [InlineData(2, 1, "page 2 points to page 1, 2 pages read")]
+    public void A_page_pointing_back_stops_at_once(int last, int back, string detail)
+    {
+        using var stub = new GitLabStub(request => new StubResponse(200, Page(Flag("a" + request.Page, true)), Next((request.Page < last ? request.Page + 1 : back).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub, new GitLabClientOptions { Wait = _waits.Enqueue, MaxPages = 5 }).ListAll());
+
+        Assert.Equal($"GitLab's pages of feature flags do not end ({detail}); check CI_API_V4_URL points at GitLab's API", exception.Message);
+        Assert.Equal(last, stub.Requests.Count);
+    }
+
+    [Fact]
+    public void A_500_is_retried()
+    {
+        var calls = 0;
+        using var stub = new GitLabStub(_ => Interlocked.Increment(ref calls) == 1
+            ? new StubResponse(500, "{\"message\":\"500 Internal Server Error\"}")
+            : new StubResponse(200, Page(Flag("a", true))));
+
+        Assert.Single(Client(stub).ListAll());
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(1)], _waits);
+    }
+
+    [Theory]
+    [InlineData(499)]
+    [InlineData(400)]
+    public void A_4xx_other_than_429_is_not_retried(int status)
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(status, "{\"message\":\"no\"}"));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub).ListAll());
+
+        Assert.Equal($"GitLab answered {status} at {Shown(stub)}; the feature flags cannot be read.", exception.Message);
+        Assert.Single(stub.Requests);
+        Assert.Empty(_waits);
+    }
+
+    [Fact]
+    public void A_retry_after_shorter_than_the_back_off_waits_the_back_off()
+    {
+        var calls = 0;
+        using var stub = new GitLabStub(_ => Interlocked.Increment(ref calls) <= 2
+            ? new StubResponse(503, "{}", new Dictionary<string, string> { ["Retry-After"] = "1" })
+            : new StubResponse(200, Page()));
+
+        Client(stub).ListAll();
+
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], _waits);
+    }
+
+    [Fact]
+    public void The_longest_wait_also_caps_the_doubling_back_off()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(503, "{}"));
+
+        Assert.Throws<EnvironmentException>(() => Client(stub, new GitLabClientOptions { Wait = _waits.Enqueue, FirstRetryDelay = TimeSpan.FromSeconds(2), MaxRetryDelay = TimeSpan.FromSeconds(3) }).ListAll());
+
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3)], _waits);
+    }
+
+    [Fact]
+    public void A_retry_after_date_already_past_never_makes_a_negative_wait()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var calls = 0;
+        using var stub = new GitLabStub(_ => Interlocked.Increment(ref calls) <= 2
+            ? new StubResponse(503, "{}", new Dictionary<string, string> { ["Retry-After"] = now.AddSeconds(-20).ToString("R", System.Globalization.CultureInfo.InvariantCulture) })
+            : new StubResponse(200, Page()));
+
+        Client(stub, new GitLabClientOptions { Wait = _waits.Enqueue, Clock = new FixedClock(now), FirstRetryDelay = TimeSpan.Zero }).ListAll();
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.Zero], _waits);
+    }
+
+    [Theory]
+    [InlineData("options.FirstRetryDelay")]
+    [InlineData("options.MaxRetryDelay")]
+    public void A_negative_retry_delay_is_refused_when_the_client_is_made(string parameter)
+    {
+        var negative = TimeSpan.FromMilliseconds(-1);
+        var options = parameter == "options.FirstRetryDelay" ? new GitLabClientOptions { FirstRetryDelay = negative } : new GitLabClientOptions { MaxRetryDelay = negative };
+        var gitlab = new GitLabCiEnvironment("https://gitlab.example.com/api/v4", "CI_API_V4_URL", "42", "CI_PROJECT_ID", new GitLabToken("PRIVATE-TOKEN", "GITLAB_TOKEN", Secret));
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new GitLabFeatureFlagsClient(gitlab, options));
+
+        Assert.Equal(parameter, exception.ParamName);
+    }
+
+    [Fact]
+    public void The_time_limit_is_named_in_seconds_with_the_tries()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, Page(), Delay: TimeSpan.FromSeconds(60)));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub, timeout: TimeSpan.FromSeconds(0.25), attempts: 2).ListAll());
+
+        Assert.Equal($"cannot read the feature flags from {Shown(stub)}: GitLab did not answer within 0.25 s (2 tries); try again later, or check CI_API_V4_URL", exception.Message);
+        Assert.Equal([TimeSpan.FromSeconds(1)], _waits);
+    }
+
+    [Theory]
+    [InlineData(300, null, "")]
+    [InlineData(399, null, "")]
+    [InlineData(302, "https://user:password@gitlab.example.com/api/v4/projects/42/feature_flags?page=1", " to https://gitlab.example.com/api/v4/projects/42/feature_flags")]
+    [InlineData(301, "/users/sign_in", " to http://127.0.0.1:{port}/users/sign_in")]
+    public void A_redirect_names_where_it_leads_and_the_variable_to_fix(int status, string? location, string to)
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(status, string.Empty, location is null ? null : new Dictionary<string, string> { ["Location"] = location }));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub).ListAll());
+
+        var expected = $"GitLab answered {status} (a redirect{to.Replace("{port}", stub.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}) at {Shown(stub)}; the token is not sent on to another address, so set CI_API_V4_URL to the API's real address.";
+        Assert.Equal(expected, exception.Message);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public void A_401_for_a_personal_token_says_what_to_set_without_the_job_token_hint()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(401, "{\"message\":\"401 Unauthorized\"}"));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub).ListAll());
+
+        Assert.Equal($"GitLab refused the token in GITLAB_TOKEN (sent as PRIVATE-TOKEN) with 401 Unauthorized at {Shown(stub)}: the token is missing, expired, revoked or mistyped; set GITLAB_TOKEN to a valid token with the read_api scope.", exception.Message);
+    }
+
+    [Fact]
+    public void A_403_for_the_job_token_adds_the_job_token_hint()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(403, "{\"message\":\"403 Forbidden\"}"));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub, GitLabCiEnvironment.JobTokenVariable).ListAll());
+
+        Assert.Equal(
+            $"GitLab answered 403 Forbidden at {Shown(stub)}: the token in CI_JOB_TOKEN (sent as JOB-TOKEN) may not read the project's feature flags; it needs the read_api scope and its user at least the Developer role in project 42. " +
+            "A CI job token can read only some API endpoints; set GITLAB_TOKEN to a project access token with the read_api scope and the Developer role.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void A_404_names_the_project_its_source_and_the_address()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(404, "{\"message\":\"404 Project Not Found\"}"));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub).ListAll());
+
+        Assert.Equal(
+            $"GitLab answered 404 Not Found at {Shown(stub)}: project '42' (from CI_PROJECT_ID) does not exist at http://127.0.0.1:{stub.Port}/api/v4 or is hidden from the token in GITLAB_TOKEN (sent as PRIVATE-TOKEN); " +
+            "check CI_PROJECT_ID (the project's id or full path), CI_API_V4_URL (the API root, ending in /api/v4), and that the token's user is a member of the project.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void Without_a_gitlab_environment_the_client_cannot_be_made()
+    {
+        var exception = Assert.Throws<ArgumentNullException>(() => new GitLabFeatureFlagsClient(null!));
+
+        Assert.Equal("gitlab", exception.ParamName);
+    }
+
+    [Theory]
+    [InlineData("ftp://gitlab.example.com/api/v4")]
+    [InlineData("gitlab.example.com/api/v4")]
+    public void An_api_address_that_is_not_http_or_https_is_refused(string url)
+    {
+        var gitlab = GitLabCiEnvironment.FromVariables(new Dictionary<string, string> { ["CI_API_V4_URL"] = url, ["CI_PROJECT_ID"] = "42", ["GITLAB_TOKEN"] = Secret });
+
+        var exception = Assert.Throws<EnvironmentException>(() => new GitLabFeatureFlagsClient(gitlab));
+
+        Assert.Equal("the GitLab API address from CI_API_V4_URL is not an http(s) URL; set it to the API root, e.g. https://gitlab.example.com/api/v4", exception.Message);
+    }
+
+    [Fact]
+    public void Without_a_token_the_message_names_both_token_variables()
+    {
+        var gitlab = GitLabCiEnvironment.FromVariables(new Dictionary<string, string> { ["CI_API_V4_URL"] = "https://gitlab.example.com/api/v4", ["CI_PROJECT_ID"] = "42" });
+
+        var exception = Assert.Throws<EnvironmentException>(() => new GitLabFeatureFlagsClient(gitlab));
+
+        Assert.Equal(
+            "no GitLab token: set GITLAB_TOKEN to an access token with the read_api scope whose user has at least the Developer role in the project " +
+            "(GitLab CI's CI_JOB_TOKEN is used when GITLAB_TOKEN is not set)",
+            exception.Message);
+    }
+
+    [Fact]
+    public void A_json_error_is_shown_with_its_line_and_column()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, "[\n  {\"name\": \"a\", \"active\": true},\n  {\"name\": oops}\n]"));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub).ListAll());
+
+        Assert.Equal($"GitLab's answer at {Shown(stub)} is not the JSON list of feature flags the API documents (line 3, column 12): is {Shown(stub)} GitLab's API?", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("null", "is not a list of feature flags")]
+    [InlineData("[{\"active\":true}]", "holds a feature flag without a name")]
+    [InlineData("[{\"name\":\"\",\"active\":true}]", "holds a feature flag without a name")]
+    [InlineData("[null]", "holds a feature flag without a name")]
+    public void An_answer_without_flags_or_names_is_refused(string body, string problem)
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, body));
+
+        var exception = Assert.Throws<EnvironmentException>(() => Client(stub).ListAll());
+
+        Assert.Equal($"GitLab's answer at {Shown(stub)} {problem}", exception.Message);
+    }
+
+    [Fact]
+    public void Missing_fields_are_empty_and_a_parameter_that_is_not_a_string_keeps_its_json_text()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, """
+            [
+              {"name": "bare"},
+              {"name": "full", "active": true, "strategies": [
+                {"name": "default"},
+                {"parameters": {"rollout": 25, "quoted": "say \"hi\"", "ids": [1, 2], "none": null}, "scopes": [{"environment_scope": "*"}, null, {}]},
+                null
+              ]}
+            ]
+            """));
+
+        var flags = Client(stub).ListAll();
+
+        Assert.Equal(2, flags.Length);
+        Assert.Equal(("bare", false, 0), (flags[0].Name, flags[0].Active, flags[0].Strategies.Length));
+        Assert.Equal(("full", true, 2), (flags[1].Name, flags[1].Active, flags[1].Strategies.Length));
+        var bare = flags[1].Strategies[0];
+        Assert.Equal(("default", 0, 0, (string?)null), (bare.Name, bare.Parameters.Count, bare.EnvironmentScopes.Length, bare.UserListName));
+        var unnamed = flags[1].Strategies[1];
+        Assert.Equal(string.Empty, unnamed.Name);
+        Assert.Equal(
+            [("ids", "[1, 2]"), ("none", "null"), ("quoted", "say \"hi\""), ("rollout", "25")],
+            unnamed.Parameters.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value)));
+        Assert.Equal(["*"], unnamed.EnvironmentScopes.ToArray());
     }
 
     /// <summary>A clock that always says the same time.</summary>

@@ -96,4 +96,77 @@ public sealed class GitLabRolloutTests
 
         Assert.Equal(FlagState.Internal, flag.State);
     }
+
+    public static TheoryData<GitLabFlagStrategy, string> Reasons() => new()
+    {
+        { Strategy("default", ["staging", "prod*"]), "strategy 'All users' in scope 'prod*'" },
+        { Strategy("gradualRolloutUserId", ["*"], null, ("percentage", "30")), "strategy 'Percent of users' at 30% in scope '*'" },
+        { Strategy("gradualRolloutUserId", ["*"], null, ("percentage", "0")), "strategy 'Percent of users' at 0% in scope '*'" },
+        { Strategy("gradualRolloutUserId", ["*"], null, ("percentage", "100")), "strategy 'Percent of users' at 100% in scope '*'" },
+        { Strategy("flexibleRollout", ["*"], null, ("rollout", "5")), "strategy 'Percent rollout' at 5% in scope '*'" },
+        { Strategy("flexibleRollout", ["*"], null, ("rollout", "0")), "strategy 'Percent rollout' at 0% in scope '*'" },
+        { Strategy("flexibleRollout", ["*"], null, ("rollout", "all")), "strategy 'Percent rollout' in scope '*' with an unreadable rollout 'all'" },
+        { Strategy("gradualRolloutUserId", ["*"], null, ("rollout", "30")), "strategy 'Percent of users' in scope '*' with an unreadable percentage ''" },
+        { Strategy("gitlabUserList", ["*"], "Beta-Testers"), "strategy 'User list' with the beta audience 'Beta-Testers' in scope '*'" },
+        { Strategy("gitlabUserList", ["*"], "qa-team"), "strategy 'User list' 'qa-team' in scope '*'" },
+        { Strategy("gitlabUserList", ["*"]), "strategy 'User list' '(unnamed)' in scope '*'" },
+        { Strategy("userWithId", ["*"], null, ("userIds", "1,2")), "strategy 'User IDs' in scope '*'" },
+        { Strategy("remoteAddress", ["*"]), "strategy 'remoteAddress' in scope '*', which this tool does not know (counted as chosen users only)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reasons))]
+    public void Each_strategy_kind_gives_its_reason_word_for_word(GitLabFlagStrategy strategy, string reason)
+    {
+        Assert.Equal(reason, Resolve(true, "production", strategy).Reason);
+    }
+
+    [Fact]
+    public void An_inactive_flag_says_so_word_for_word()
+    {
+        Assert.Equal("the flag is inactive in GitLab", Resolve(false, "production", Strategy("default", ["*"])).Reason);
+    }
+
+    [Fact]
+    public void Without_a_matching_strategy_the_reason_names_the_environment()
+    {
+        Assert.Equal("no strategy of the flag applies to 'production'", Resolve(true, "production", Strategy("default", ["staging"])).Reason);
+    }
+
+    [Fact]
+    public void Of_two_equal_percentages_the_first_strategy_is_the_reason()
+    {
+        var flag = Resolve(true, "production",
+            Strategy("flexibleRollout", ["production"], null, ("rollout", "40")),
+            Strategy("gradualRolloutUserId", ["*"], null, ("percentage", "40")));
+
+        Assert.Equal((FlagState.Percentage, (int?)40, "strategy 'Percent rollout' at 40% in scope 'production'"), (flag.State, flag.Percentage, flag.Reason));
+    }
+
+    [Fact]
+    public void Of_two_flags_with_one_name_the_first_decides()
+    {
+        var registry = GitLabRollout.ToRegistry(
+            [
+                new GitLabFeatureFlag("f", false, [Strategy("default", ["*"])]),
+                new GitLabFeatureFlag("g", true, [Strategy("default", ["*"])]),
+                new GitLabFeatureFlag("f", true, [Strategy("default", ["*"])]),
+            ],
+            "GitLab project 42",
+            "production",
+            null);
+
+        Assert.Equal(
+            [("f", FlagState.Off, "the flag is inactive in GitLab"), ("g", FlagState.On, "strategy 'All users' in scope '*'")],
+            registry.Flags.Select(flag => (flag.Key, flag.State, flag.Reason)));
+        Assert.Equal(("GitLab project 42", "production"), (registry.Source, registry.Environment));
+    }
+
+    [Fact]
+    public void A_registry_needs_the_flags()
+    {
+        var exception = Assert.Throws<ArgumentNullException>(() => GitLabRollout.ToRegistry(null!, "GitLab", "production", null));
+
+        Assert.Equal("flags", exception.ParamName);
+    }
 }
