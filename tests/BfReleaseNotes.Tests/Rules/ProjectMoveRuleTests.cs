@@ -131,6 +131,69 @@ public sealed class ProjectMoveRuleTests : IDisposable
         Assert.Equal(["apps/billing/src/Invoices.cs", "tools/build.sh"], baseOnly.Repository.ChangedPaths.ToArray());
     }
 
+    [Fact]
+    public void A_project_is_touched_by_a_relevant_path_it_owns_the_configuration_counting_even_when_ignored()
+    {
+        var docs = new ReleaseNotesProject("docs", "docs/release-notes", [GlobPattern.Parse("docs/**"), GlobPattern.Parse("release-notes/**")]);
+        var web = new ReleaseNotesProject("web", "web/release-notes", [GlobPattern.Parse("web/**")]);
+        var configuration = CheckConfiguration.Default with { Projects = [docs, web], Ignore = [GlobPattern.Parse("docs/**"), GlobPattern.Parse("release-notes/**")] };
+        var gathered = configuration.Projects.Select(project => new CheckEvidence { Project = project, Folder = project.Folder, HeadFolder = project.Folder, NotesFiles = [project.Folder + "/unreleased.md"] }).ToList();
+
+        var ignoredOnly = ProjectEvidence.Split(new CheckEvidence { ChangedPaths = ["docs/guide.md", "web/src/Page.cs"] }, gathered, configuration, ConfigPath);
+        var withConfiguration = ProjectEvidence.Split(new CheckEvidence { ChangedPaths = ["docs/guide.md", ConfigPath, "web/src/Page.cs"] }, gathered, configuration, ConfigPath);
+        var onlyIgnoredAndRelevant = ProjectEvidence.Split(new CheckEvidence { ChangedPaths = ["docs/guide.md", "docs/notes.txt"] }, gathered, configuration, ConfigPath);
+
+        Assert.Equal((string[])[], ignoredOnly.Projects[1].OtherTouchedProjects.ToArray());
+        Assert.Equal(["web"], ignoredOnly.Repository.OtherTouchedProjects.ToArray());
+        Assert.Equal(["docs"], withConfiguration.Projects[1].OtherTouchedProjects.ToArray());
+        Assert.Equal(["web"], withConfiguration.Projects[0].OtherTouchedProjects.ToArray());
+        Assert.Equal(["docs", "web"], withConfiguration.Repository.OtherTouchedProjects.ToArray());
+        Assert.Empty(onlyIgnoredAndRelevant.Repository.OtherTouchedProjects);
+        // Every project's notes files, sorted, are notes files for each part.
+        Assert.Equal(["docs/release-notes/unreleased.md", "web/release-notes/unreleased.md"], withConfiguration.Projects[1].NotesFiles.ToArray());
+        Assert.Equal(["docs/release-notes/unreleased.md", "web/release-notes/unreleased.md"], withConfiguration.Repository.NotesFiles.ToArray());
+    }
+
+    [Fact]
+    public void A_project_touched_by_one_relevant_path_among_ignored_ones_is_touched()
+    {
+        var docs = new ReleaseNotesProject("docs", "docs/release-notes", [GlobPattern.Parse("docs/**")]);
+        var web = new ReleaseNotesProject("web", "web/release-notes", [GlobPattern.Parse("web/**")]);
+        var configuration = CheckConfiguration.Default with { Projects = [docs, web], Ignore = [GlobPattern.Parse("docs/drafts/**")] };
+        var gathered = configuration.Projects.Select(project => new CheckEvidence { Project = project, Folder = project.Folder, HeadFolder = project.Folder }).ToList();
+
+        var split = ProjectEvidence.Split(new CheckEvidence { ChangedPaths = ["docs/drafts/a.md", "docs/guide.md"] }, gathered, configuration, ConfigPath);
+
+        Assert.Equal(["docs"], split.Projects[1].OtherTouchedProjects.ToArray());
+    }
+
+    [Fact]
+    public void The_repository_wide_part_judges_no_notes_even_when_the_whole_range_changed_some()
+    {
+        var configuration = Read(Configuration("services/billing"));
+        var gathered = configuration.Projects.Select(project => new CheckEvidence { Project = project, Folder = project.Folder, HeadFolder = project.Folder }).ToList();
+
+        var split = ProjectEvidence.Split(new CheckEvidence { UnreleasedChanged = true, ChangedPaths = ["tools/build.sh"] }, gathered, configuration, ConfigPath);
+
+        Assert.False(split.Repository.UnreleasedChanged);
+    }
+
+    [Fact]
+    public void An_extra_step_sees_and_adds_to_each_project_s_evidence()
+    {
+        var head = _repo.Write("services/billing/src/Invoices.cs", "class Invoices { int Total; }\n").Commit("Change billing");
+        var seen = new List<string>();
+
+        var result = MergeRequestChecker.Check(Request(head, "release-notes::none"), evidence =>
+        {
+            seen.Add(evidence.Project!.Name);
+            return [new CheckFinding(CheckOutcome.NotesInvalid, $"extra for {evidence.Project.Name}", evidence.Folder + "/unreleased.md", 1)];
+        });
+
+        Assert.Equal(["billing", "web"], seen);
+        Assert.Contains(result.Findings, finding => finding.Message == "extra for billing");
+    }
+
     private GitTestRepository MoveBilling() =>
         _repo.Write(ConfigPath, Configuration("apps/billing"))
             .Move("services/billing/release-notes/unreleased.md", "apps/billing/release-notes/unreleased.md")
