@@ -272,6 +272,12 @@ public static partial class MergeRequestChecker
             changedPublished.Add(new PublishedFileChange(file, PublishedChangeKind.Deleted) { Detail = renamedTo is null ? null : $"renamed to {renamedTo}" });
         }
 
+        if (headFolder != folder)
+        {
+            // A release written into the old folder during the move is read by no tool either: it is left behind too.
+            leftInOldFolder.AddRange(leftBehind.Keys.Where(name => !basePublished.ContainsKey(name)).Order(StringComparer.Ordinal).Select(name => Join(folder, name)));
+        }
+
         var latestAtBase = basePublished.Keys
             .Select(name => ReleaseNotesParser.TryParsePublishedFileName(name, out var version) ? version : null)
             .OfType<SemVersion>()

@@ -422,6 +422,26 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_published_file_added_to_the_old_folder_during_a_move_is_left_behind_too()
+    {
+        var head = _repo.Write("release-notes/config.json", """{ "folder": "changelog" }""")
+            .Move(UnreleasedPath, "changelog/unreleased.md")
+            .Move("release-notes/1.0.0.md", "changelog/1.0.0.md")
+            .Write("release-notes/1.1.0.md", Published("1.1.0", "Written to the old folder."))
+            .Commit("Move, and publish into the old folder");
+
+        var result = MergeRequestChecker.Check(Request(head) with { Labels = ["release-notes::edit"] });
+
+        Assert.Equal(["release-notes/config.json"], result.RelevantPaths.ToArray());
+        var finding = result.Findings[0];
+        Assert.Equal((CheckOutcome.NotesInvalid, "release-notes/1.1.0.md"), (finding.Outcome, finding.File));
+        Assert.StartsWith(
+            "check failed (notes invalid): this merge request moves the notes folder from release-notes to changelog but leaves release-notes/1.1.0.md behind; ",
+            finding.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_published_file_left_behind_by_a_move_to_the_repository_root_is_told_the_root_path()
     {
         var head = _repo.Write("release-notes/config.json", """{ "folder": "." }""")
