@@ -56,6 +56,7 @@ public static class GitLabRollout
 
     private static RegisteredFlag Judge(string key, GitLabFlagStrategy strategy, string environment, string? betaAudience)
     {
+        // Stryker disable once Linq : only strategies that apply are judged, and a strategy applies when one of its scopes matches
         var scope = strategy.EnvironmentScopes.First(scope => GitLabFlagStrategy.ScopeMatches(scope, environment));
         var where = $"in scope '{scope}'";
         switch (strategy.Name)

@@ -169,4 +169,23 @@ public sealed class GitLabRolloutTests
 
         Assert.Equal("flags", exception.ParamName);
     }
+
+    [Fact]
+    public void Of_two_strategies_with_the_same_state_the_first_is_the_reason()
+    {
+        var flag = Resolve(true, "production",
+            Strategy("default", ["production"]),
+            Strategy("default", ["*"]));
+
+        Assert.Equal((FlagState.On, "strategy 'All users' in scope 'production'"), (flag.State, flag.Reason));
+    }
+
+    [Fact]
+    public void Resolving_a_flag_names_the_argument_it_was_not_given()
+    {
+        var flag = new GitLabFeatureFlag("f", true, [Strategy("default", ["*"])]);
+
+        Assert.Equal("flag", Assert.Throws<ArgumentNullException>(() => GitLabRollout.Resolve(null!, "production", null)).ParamName);
+        Assert.Equal("environment", Assert.Throws<ArgumentNullException>(() => GitLabRollout.Resolve(flag, null!, null)).ParamName);
+    }
 }
