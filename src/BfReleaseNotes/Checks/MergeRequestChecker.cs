@@ -198,12 +198,11 @@ public static partial class MergeRequestChecker
         if (unreleasedChanged && headUnreleased is null)
         {
             var renamedTo = changes.FirstOrDefault(change => change.Kind == GitChangeKind.Renamed && change.OldPath == unreleasedPath).Path;
+            var setFolder = project is null ? "set \"folder\"" : $"set the \"folder\" of '{project.Name}'";
             unreleasedMissing = renamedTo is not null
                 ? $"{unreleasedPath} is renamed to {renamedTo} in this range, but every tool reads {headUnreleasedPath}: rename it back" +
                   (headFolder == folder && renamedTo.EndsWith("/" + ReleaseNotesParser.UnreleasedFileName, StringComparison.Ordinal)
-                    ? project is null
-                        ? $" (to move the notes folder, also set \"folder\" in {configPath}, with the label '{configuration.EditLabel}')"
-                        : $" (to move the project, also set the \"folder\" of '{project.Name}' in {configPath}, with the label '{configuration.EditLabel}')"
+                    ? $" (to move the {(project is null ? "notes folder" : "project")}, also {setFolder} in {configPath}, with the label '{configuration.EditLabel}')"
                     : string.Empty)
                 : headFolder == folder
                     ? $"{unreleasedPath} is deleted in this range: restore it (`git checkout {Short(baseSha)} -- {unreleasedPath}`)"
