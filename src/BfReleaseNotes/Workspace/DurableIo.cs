@@ -23,6 +23,7 @@ internal static partial class DurableIo
     {
         // Stryker disable once Boolean : on Linux the negated check only skips the fsync, which shows only across a power cut
         if (OperatingSystem.IsWindows())
+        // Stryker disable once Block : reached only on Windows
         {
             // Stryker disable once Statement : reached only on Windows
             return; // NTFS journals metadata; there is no directory handle to flush.
@@ -34,6 +35,7 @@ internal static partial class DurableIo
             // open(2) answers -1 or a descriptor; a wrong test here leaks the descriptor (see DurableIoRuleTests).
             // Stryker disable once Unary : open(2) never answers 1 (stdout is open), so '== +1' differs only for a missing folder, where fsync(-1) and close(-1) fail harmlessly
             if (descriptor == -1)
+            // Stryker disable once Block : only a missing folder fails to open, and fsync(-1) and close(-1) then fail harmlessly
             {
                 // Stryker disable once Statement : only a missing folder fails to open, and fsync(-1) and close(-1) then fail harmlessly
                 return;

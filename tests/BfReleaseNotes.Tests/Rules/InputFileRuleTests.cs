@@ -43,6 +43,19 @@ public sealed class InputFileRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_and_a_device_are_refused_with_what_they_are()
+    {
+        var folder = _temp.Combine("exports");
+        Directory.CreateDirectory(folder);
+
+        var forFolder = Assert.Throws<EnvironmentException>(() => InputFile.ReadAllBytes(folder, "the export", Cap));
+        var forDevice = HangLimit.Run(() => Assert.Throws<EnvironmentException>(() => InputFile.ReadAllBytes("/dev/zero", "the export", Cap)));
+
+        Assert.Equal($"the export '{folder}' is a folder, not a file; pass the path of a file", forFolder.Message);
+        Assert.Equal("the export '/dev/zero' is a device, not a regular file; pass a regular file", forDevice.Message);
+    }
+
+    [Fact]
     public void A_missing_file_is_refused_before_reading()
     {
         var path = _temp.Combine("missing.json");

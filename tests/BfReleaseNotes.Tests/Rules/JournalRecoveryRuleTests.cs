@@ -74,6 +74,24 @@ public sealed class JournalRecoveryRuleTests : IDisposable
     }
 
     [Fact]
+    public void Undoing_leaves_a_file_that_still_holds_its_old_content_alone_even_when_its_copies_are_gone()
+    {
+        // unreleased.md was replaced (backup kept); 1.0.0.md was never replaced, and someone deleted both its copies,
+        // so the write cannot be finished, but undoing needs nothing from them.
+        Put(Unreleased, NewUnreleased);
+        Put(Unreleased + _stamp + ".bak", OldUnreleased);
+        Put(Old, OldRelease);
+        Journal(Replaced(Unreleased, OldUnreleased, NewUnreleased), Replaced(Old, OldRelease, "# 1.0.0 - 2026-11-18\n\nReworded.\n")).Save(_temp.Path, _stamp);
+
+        var notice = TransactionJournal.Load(_temp.Path)!.Recover(_temp.Path);
+
+        Assert.Equal($"undid {Who}: {Unreleased}, {Old} are as they were before it", notice);
+        Assert.Equal(OldUnreleased, File.ReadAllText(Unreleased));
+        Assert.Equal(OldRelease, File.ReadAllText(Old));
+        Assert.Equal(["1.0.0.md", "unreleased.md"], Names());
+    }
+
+    [Fact]
     public void A_journal_whose_files_changed_since_is_neither_finished_nor_undone_and_says_what_to_compare()
     {
         // 1.1.0.md holds its new content and 1.0.0.md its old one; only unreleased.md was edited after the crash.

@@ -110,6 +110,16 @@ public sealed class ReleaseNotesFolderRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_file_named_for_a_version_is_published_whatever_its_title_says()
+    {
+        // The name decides first: a release file someone titled "# Unreleased" by mistake is still linted as published.
+        var misnamed = Path.Combine(Folder, "1.2.0.md");
+        File.WriteAllText(misnamed, "# Unreleased\n\n## Public\n");
+
+        Assert.Equal(DocumentKind.Published, ReleaseNotesFolder.KindOf(misnamed));
+    }
+
+    [Fact]
     public void Every_path_and_version_is_required()
     {
         Assert.Equal("version", Assert.Throws<ArgumentNullException>(() => new ReleaseNotesFolder(Folder).PublishedPath(null!)).ParamName);
