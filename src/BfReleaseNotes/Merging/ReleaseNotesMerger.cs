@@ -276,13 +276,13 @@ public static class ReleaseNotesMerger
                     case (ChangeKind.Deleted, ChangeKind.Deleted or ChangeKind.Moved):
                         break;
                     case (ChangeKind.Same or ChangeKind.Moved, ChangeKind.Deleted):
-                        Remove(ourPath, ourKey);
+                        Remove(ourChange.Now!);
                         break;
                     case (ChangeKind.Same or ChangeKind.Moved, ChangeKind.Edited):
-                        Replace(ourPath, ourKey, theirChange.Now!.Entry.Text);
+                        Replace(ourChange.Now!, theirChange.Now!.Entry.Text);
                         break;
                     case (ChangeKind.Same or ChangeKind.Edited, ChangeKind.Moved):
-                        Remove(ourPath, ourKey);
+                        Remove(ourChange.Now!);
                         inserts.Add((theirChange.Now!, ourChange.Now?.Entry.Text ?? baseItem.Entry.Text));
                         break;
                     case (ChangeKind.Moved, ChangeKind.Moved):
@@ -345,17 +345,9 @@ public static class ReleaseNotesMerger
             return new MergeResult(text, _conflicts.Count, MergeMethod.Structural, [.. _notes]);
         }
 
-        private void Remove(EntryPath path, string key)
+        private void Remove(Item ourItem)
         {
-            // Stryker disable once String : a safety net: the result starts as ours, which holds this place (its analysis found the entry there)
-            var body = _result.Body(path) ?? throw new UnprovableMergeException($"no {path} in ours for '{Shorten(key)}'");
-            var index = body.FindIndex(part => part is Entry entry && KeyOf(entry) == key);
-            if (index < 0)
-            {
-                // Stryker disable once String : a safety net: the result starts as ours, which holds the entry there (its analysis found it)
-                throw new UnprovableMergeException($"'{Shorten(key)}' is not under {path} in ours");
-            }
-
+            var (body, index) = Locate(ourItem);
             body.RemoveAt(index);
             // Two blank lines that the entry kept apart become one.
             if (index < body.Count && IsBlank(body[index]) && (index == 0 || IsBlank(body[index - 1])))
@@ -364,19 +356,28 @@ public static class ReleaseNotesMerger
             }
         }
 
-        private void Replace(EntryPath path, string key, string text)
+        private void Replace(Item ourItem, string text)
+        {
+            var (body, index) = Locate(ourItem);
+            body[index] = ourItem.Entry with { Text = WithEndingOf(text, ourItem.Entry.Text) };
+        }
+
+        /// <summary>
+        /// Where ours' entry is in the result: found as the very entry ours' analysis saw (the result starts as ours,
+        /// holding the same parts), not by its text, so of two identical entries the one meant is the one touched.
+        /// </summary>
+        private (List<DocumentPart> Body, int Index) Locate(Item ourItem)
         {
             // Stryker disable once String : a safety net: the result starts as ours, which holds this place (its analysis found the entry there)
-            var body = _result.Body(path) ?? throw new UnprovableMergeException($"no {path} in ours for '{Shorten(key)}'");
-            var index = body.FindIndex(part => part is Entry entry && KeyOf(entry) == key);
+            var body = _result.Body(ourItem.Path) ?? throw new UnprovableMergeException($"no {ourItem.Path} in ours for '{Shorten(ourItem.Key)}'");
+            var index = body.FindIndex(part => ReferenceEquals(part, ourItem.Entry));
             if (index < 0)
             {
                 // Stryker disable once String : a safety net: the result starts as ours, which holds the entry there (its analysis found it)
-                throw new UnprovableMergeException($"'{Shorten(key)}' is not under {path} in ours");
+                throw new UnprovableMergeException($"'{Shorten(ourItem.Key)}' is not under {ourItem.Path} in ours");
             }
 
-            var old = (Entry)body[index];
-            body[index] = old with { Text = WithEndingOf(text, old.Text) };
+            return (body, index);
         }
 
         private void Insert(Item item, string text, List<Item> theirsItems)

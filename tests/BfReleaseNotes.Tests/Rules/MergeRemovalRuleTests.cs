@@ -474,6 +474,36 @@ public sealed class MergeRemovalRuleTests
     }
 
     [Fact]
+    public void Of_two_identical_entries_in_one_list_the_second_theirs_removed_goes_and_the_first_keeps_its_place()
+    {
+        var repeated = Base.Replace("- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n", "- Same words.\n- Beta entry two.\n- Gamma entry three.\n- Same words.\n", StringComparison.Ordinal);
+        var ours = repeated.Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Ours added autosave.\n", StringComparison.Ordinal);
+        var theirs = repeated.Replace("- Gamma entry three.\n- Same words.\n", "- Gamma entry three.\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(repeated, ours, theirs, UnreleasedPath);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Same words.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n- Ours added autosave.\n",
+            result.Text);
+    }
+
+    [Fact]
+    public void Of_two_identical_entries_in_one_list_the_second_theirs_reworded_is_reworded_in_its_place()
+    {
+        var repeated = Base.Replace("- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n", "- Same words.\n- Beta entry two.\n- Gamma entry three.\n- Same words.\n", StringComparison.Ordinal);
+        var ours = repeated.Replace("- The new editor saves drafts.\n", "- The new editor saves drafts.\n- Ours added autosave.\n", StringComparison.Ordinal);
+        var theirs = repeated.Replace("- Gamma entry three.\n- Same words.\n", "- Gamma entry three.\n- Same words, reworded.\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(repeated, ours, theirs, UnreleasedPath);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Same words.\n- Beta entry two.\n- Gamma entry three.\n- Same words, reworded.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n- Ours added autosave.\n",
+            result.Text);
+    }
+
+    [Fact]
     public void A_comment_ours_deleted_stays_deleted_and_one_theirs_added_lands_after_its_neighbour()
     {
         var commented = Base.Replace("## Public\n", "<!-- keep entries short -->\n\n## Public\n", StringComparison.Ordinal);
