@@ -111,7 +111,7 @@ public static partial class MergeRequestChecker
                 // A monorepo: the rules run once per project the range touches, then the results are combined.
                 try
                 {
-                    return ProjectCheckPolicy.Decide(ProjectEvidence.Gather(git, request, configuration, baseConfigBytes, configPath, range, extraFindings));
+                    return ProjectCheckPolicy.Decide(ProjectEvidence.Gather(git, request, configuration, RangeReading.Read(git, range, configPath, baseConfigBytes), range, extraFindings));
                 }
                 catch (Workspace.EnvironmentException exception)
                 {
@@ -122,7 +122,7 @@ public static partial class MergeRequestChecker
             CheckEvidence evidence;
             try
             {
-                evidence = Gather(git, request, configuration, baseConfigBytes, configPath, requestedFolder, range);
+                evidence = Gather(git, request, configuration, RangeReading.Read(git, range, configPath, baseConfigBytes), requestedFolder, range);
             }
             catch (Workspace.EnvironmentException exception)
             {
@@ -151,32 +151,32 @@ public static partial class MergeRequestChecker
     /// project passes its folder at both ends (<paramref name="requestedFolder"/>, and <paramref name="project"/> as
     /// the head configuration places it).
     /// </summary>
-    internal static CheckEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, string? requestedFolder, CheckRange range, ProjectAtHead? project = null)
+    internal static CheckEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, RangeReading reading, string? requestedFolder, CheckRange range, ProjectAtHead? project = null)
     {
         var baseSha = range.MergeBaseCommit;
         var headSha = range.HeadCommit;
-        var changes = git.Changes(baseSha, headSha);
+        var changes = reading.Changes;
+        var configPath = reading.ConfigPath;
         var changedPaths = changes.SelectMany(change => new[] { change.OldPath, change.Path }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
 
         var folder = requestedFolder ?? configuration.Folder ?? Workspace.ReleaseNotesFolder.DefaultPath;
         var headFolder = folder;
         var configurationChanges = ImmutableArray<string>.Empty;
         ConfigurationError? headConfigError = null;
-        var headConfigBytes = git.ReadFile(headSha, configPath);
-        if (!(headConfigBytes ?? []).AsSpan().SequenceEqual(baseConfigBytes ?? []) || (headConfigBytes is null) != (baseConfigBytes is null))
+        if (reading.ConfigurationChanged)
         {
-            if (headConfigBytes is null)
+            if (reading.HeadConfigBytes is null)
             {
                 configurationChanges = CheckConfiguration.Default.DifferencesFrom(configuration);
             }
-            else if (CheckConfiguration.TryRead(headConfigBytes, configPath, out var headConfiguration, out var error))
+            else if (reading.HeadConfiguration is { } headConfiguration)
             {
                 configurationChanges = headConfiguration.DifferencesFrom(configuration);
                 headFolder = requestedFolder ?? headConfiguration.Folder ?? Workspace.ReleaseNotesFolder.DefaultPath;
             }
             else
             {
-                headConfigError = error;
+                headConfigError = reading.HeadConfigurationError;
             }
         }
 

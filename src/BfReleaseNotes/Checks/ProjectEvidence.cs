@@ -18,24 +18,25 @@ internal sealed record ProjectEvidence(CheckEvidence Repository, ImmutableArray<
     /// the changed paths: a path goes to every project that owns it (a shared library to both), a path no project owns
     /// to the default project, else to the repository-wide part; release-notes files of any project go to none.
     /// </summary>
-    public static ProjectEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, byte[]? baseConfigBytes, string configPath, CheckRange range, Func<CheckEvidence, IEnumerable<CheckFinding>>? extraFindings)
+    public static ProjectEvidence Gather(GitRepository git, CheckRequest request, CheckConfiguration configuration, RangeReading reading, CheckRange range, Func<CheckEvidence, IEnumerable<CheckFinding>>? extraFindings)
     {
-        var whole = MergeRequestChecker.Gather(git, request, configuration, baseConfigBytes, configPath, null, range);
-        var atHead = ProjectsAtHead(configuration, git.ReadFile(range.HeadCommit, configPath), configPath);
+        var whole = MergeRequestChecker.Gather(git, request, configuration, reading, null, range);
+        var atHead = ProjectsAtHead(configuration, reading.HeadConfiguration);
         var gathered = configuration.Projects.Select((project, index) => MergeRequestChecker.Gather(
-            git, request, ForProject(configuration, project), baseConfigBytes, configPath, project.Folder, range, new ProjectAtHead(project.Name, atHead[index].Folder))).ToList();
-        var split = Split(whole, gathered, configuration, configPath, atHead);
+            git, request, ForProject(configuration, project), reading, project.Folder, range, new ProjectAtHead(project.Name, atHead[index].Folder))).ToList();
+        var split = Split(whole, gathered, configuration, reading.ConfigPath, atHead);
         return split with { Projects = [.. split.Projects.Select(evidence => WithExtra(evidence, extraFindings))] };
     }
 
     /// <summary>
     /// Each base project as the head configuration defines the project of the same name: its own definition when head
-    /// has no such project, or no configuration that can be read (the repository-wide part reports that).
+    /// has no such project, or no configuration that can be read (<paramref name="head"/> null: the repository-wide
+    /// part reports that).
     /// </summary>
-    internal static ImmutableArray<ReleaseNotesProject> ProjectsAtHead(CheckConfiguration configuration, byte[]? headConfigBytes, string configPath)
+    internal static ImmutableArray<ReleaseNotesProject> ProjectsAtHead(CheckConfiguration configuration, CheckConfiguration? head)
     {
-        var head = headConfigBytes is not null && CheckConfiguration.TryRead(headConfigBytes, configPath, out var headConfiguration, out _) ? headConfiguration.Projects : [];
-        return [.. configuration.Projects.Select(project => head.FirstOrDefault(candidate => candidate.Name == project.Name) ?? project)];
+        var heads = head?.Projects ?? [];
+        return [.. configuration.Projects.Select(project => heads.FirstOrDefault(candidate => candidate.Name == project.Name) ?? project)];
     }
 
     /// <summary>

@@ -97,27 +97,37 @@ public sealed class ProjectMoveRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_head_configuration_that_cannot_be_read_fails_once_repository_wide_and_touches_no_project()
+    {
+        var head = _repo.Write(ConfigPath, "{ \"projects\": [").Commit("Break the configuration");
+
+        var result = MergeRequestChecker.Check(Request(head, "release-notes::edit", "release-notes::none"));
+
+        Assert.Equal(CheckOutcome.ConfigurationChanged, result.Outcome);
+        Assert.Empty(result.Projects);
+        Assert.Equal(CheckOutcome.ConfigurationChanged, Assert.Single(result.Failures));
+    }
+
+    [Fact]
     public void Each_base_project_is_matched_with_the_head_project_of_the_same_name_or_kept_as_it_was()
     {
         var configuration = Read(Configuration("services/billing"));
 
-        var moved = ProjectEvidence.ProjectsAtHead(configuration, Encoding.UTF8.GetBytes(Configuration("apps/billing")), ConfigPath);
-        var renamed = ProjectEvidence.ProjectsAtHead(configuration, Encoding.UTF8.GetBytes(Configuration("apps/billing").Replace("\"billing\"", "\"invoicing\"", StringComparison.Ordinal)), ConfigPath);
-        var unreadable = ProjectEvidence.ProjectsAtHead(configuration, "{ \"projects\": ["u8.ToArray(), ConfigPath);
-        var deleted = ProjectEvidence.ProjectsAtHead(configuration, null, ConfigPath);
+        var moved = ProjectEvidence.ProjectsAtHead(configuration, Read(Configuration("apps/billing")));
+        var renamed = ProjectEvidence.ProjectsAtHead(configuration, Read(Configuration("apps/billing").Replace("\"billing\"", "\"invoicing\"", StringComparison.Ordinal)));
+        var unreadableOrDeleted = ProjectEvidence.ProjectsAtHead(configuration, null);
 
         Assert.Equal(["billing apps/billing/release-notes apps/billing/**", "web web/release-notes web/**"], moved.Select(Describe));
         Assert.Equal(["billing services/billing/release-notes services/billing/**", "web web/release-notes web/**"], renamed.Select(Describe));
         Assert.Same(configuration.Projects[0], renamed[0]);
-        Assert.Equal(configuration.Projects.ToArray(), unreadable.ToArray());
-        Assert.Equal(configuration.Projects.ToArray(), deleted.ToArray());
+        Assert.Equal(configuration.Projects.ToArray(), unreadableOrDeleted.ToArray());
     }
 
     [Fact]
     public void A_path_owned_only_by_a_project_s_head_definition_is_that_project_s()
     {
         var configuration = Read(Configuration("services/billing"));
-        var atHead = ProjectEvidence.ProjectsAtHead(configuration, Encoding.UTF8.GetBytes(Configuration("apps/billing")), ConfigPath);
+        var atHead = ProjectEvidence.ProjectsAtHead(configuration, Read(Configuration("apps/billing")));
         var whole = new CheckEvidence { ChangedPaths = ["apps/billing/src/Invoices.cs", "tools/build.sh", "web/src/Page.cs"] };
         var gathered = configuration.Projects.Select(project => new CheckEvidence { Project = project, Folder = project.Folder, HeadFolder = project.Folder }).ToList();
 
