@@ -55,9 +55,10 @@ public sealed record LinkDefinition(string Label, string Url)
             return false;
         }
 
-        var colon = url.IndexOf(':', StringComparison.Ordinal);
-        var slash = url.IndexOfAny(['/', '?', '#']);
-        if (colon > 0 && (slash < 0 || colon < slash))
+        // A colon before any '/', '?' or '#' ends a scheme; after one it is part of a relative path or query.
+        var pathStart = url.IndexOfAny(['/', '?', '#']);
+        var colon = url.AsSpan(0, pathStart < 0 ? url.Length : pathStart).IndexOf(':');
+        if (colon > 0)
         {
             var scheme = url[..colon].ToLowerInvariant();
             if (scheme is not ("http" or "https" or "mailto"))

@@ -128,11 +128,12 @@ public static class FlagRegistryFile
         EnvironmentStateJson? chosen = null;
         if (flag.Environments is not null)
         {
-            if (flag.Environments.TryGetValue(environment, out var own) && own is not null)
+            // Validation refused an environment written as null, so a value found here is a state.
+            if (flag.Environments.TryGetValue(environment, out var own))
             {
                 (scope, chosen) = (environment, own);
             }
-            else if (flag.Environments.TryGetValue("*", out var any) && any is not null)
+            else if (flag.Environments.TryGetValue("*", out var any))
             {
                 (scope, chosen) = ("*", any);
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BfReleaseNotes.Flags;
+using BfReleaseNotes.GitLab;
 using BfReleaseNotes.Markdown;
 using BfReleaseNotes.Model;
 
@@ -167,6 +168,28 @@ public sealed class FlagRolloutCheckerTests
 
         Assert.Equal(["release-notes/flags.json"], read);
         Assert.Equal(5, findings.Count(finding => finding.Code == DiagnosticCodes.UnknownFlag));
+        // Not strict: a flag on for everyone is a warning for the merge request, not an error.
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(findings, finding => finding.Code == DiagnosticCodes.FlagOnForEveryone).Severity);
+    }
+
+    [Fact]
+    public void The_merge_request_call_asks_gitlab_through_the_reader_it_is_given()
+    {
+        using var stub = new GitLabStub(_ => new StubResponse(200, GitLabStub.Page(GitLabStub.Flag("dark-mode", true, GitLabStub.Strategy("default", string.Empty, ["*"]))), new Dictionary<string, string> { ["X-Next-Page"] = string.Empty }));
+        var reader = new FlagRegistryReader
+        {
+            GitLab = GitLabCiEnvironment.FromVariables(new Dictionary<string, string>
+            {
+                [GitLabCiEnvironment.ApiUrlVariable] = stub.ApiUrl,
+                [GitLabCiEnvironment.ProjectIdVariable] = "42",
+                [GitLabCiEnvironment.TokenVariable] = "glpat-0123456789",
+            }),
+        };
+        var settings = FlagsConfiguration.Default with { Registry = "gitlab" };
+
+        var findings = FlagRolloutChecker.ForMergeRequest(Document(), settings, reader, _ => throw new InvalidOperationException("must not read a file"), "u.md", "release-notes");
+
+        Assert.Equal("/api/v4/projects/42/feature_flags", Assert.Single(stub.Requests).Path);
         Assert.Single(findings, finding => finding.Code == DiagnosticCodes.FlagOnForEveryone);
     }
 

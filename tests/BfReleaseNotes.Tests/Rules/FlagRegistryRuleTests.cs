@@ -42,6 +42,16 @@ public sealed class FlagRegistryRuleTests
             registry.Flags.Select(flag => (flag.Key, flag.State, flag.Percentage, flag.Reason)));
     }
 
+    [Fact]
+    public void An_environment_written_as_null_is_refused_as_a_missing_state()
+    {
+        var json = "{ \"flags\": [ { \"key\": \"cleared\", \"environments\": { \"production\": null, \"*\": { \"state\": \"on\" } } } ] }";
+
+        Assert.False(FlagRegistryFile.TryParse(Encoding.UTF8.GetBytes(json), "flags.json", "production", out _, out var error));
+
+        Assert.Equal("flags.json: flags[0] ('cleared') environment 'production': the state is ''; write one of off, internal, percentage, beta, on, removed", error);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(101)]
