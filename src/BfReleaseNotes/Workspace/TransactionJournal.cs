@@ -139,10 +139,10 @@ internal sealed record TransactionJournal(string Command, int ProcessId, DateTim
         Delete(folder);
     }
 
+    // Stryker disable once Block : flushing the folders shows only across a power cut, which no test can cause
     private static void FlushFolders(IEnumerable<string> targets)
     {
         foreach (var directory in targets.Select(target => Path.GetDirectoryName(target)!).Distinct(StringComparer.Ordinal))
-        // Stryker disable once Block : flushing the folder shows only across a power cut, which no test can cause
         {
             // Stryker disable once Statement : flushing the folder shows only across a power cut, which no test can cause
             DurableIo.FlushFolder(directory);

@@ -120,6 +120,15 @@ public sealed class ReleaseNotesFolderRuleTests : IDisposable
     }
 
     [Fact]
+    public void The_working_file_is_known_by_its_name_in_any_case_whatever_its_title_says()
+    {
+        var working = Path.Combine(Folder, "UNRELEASED.MD");
+        File.WriteAllText(working, "# 1.0.0 - 2026-11-18\n");
+
+        Assert.Equal(DocumentKind.Unreleased, ReleaseNotesFolder.KindOf(working));
+    }
+
+    [Fact]
     public void Every_path_and_version_is_required()
     {
         Assert.Equal("version", Assert.Throws<ArgumentNullException>(() => new ReleaseNotesFolder(Folder).PublishedPath(null!)).ParamName);
