@@ -37,6 +37,7 @@ public static class JUnitReport
         ArgumentNullException.ThrowIfNull(bytes);
         try
         {
+            // Stryker disable once Initializer : both are XmlReaderSettings' defaults on .NET; stated so no reader wonders whether a DTD or entity is resolved
             using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             reader.MoveToContent();
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "testsuites" || !reader.ReadToDescendant("testsuite"))
@@ -56,7 +57,7 @@ public static class JUnitReport
     public static byte[] Create(CheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var cases = new List<(string Name, string? Failure, string? Error, string Detail)>();
+        var cases = new List<(string Name, string? Failure, string? Error, string? Detail)>();
         if (result.Outcome == CheckOutcome.CannotDecide)
         {
             cases.Add(("the check sees the base and head commits", null, result.Summary, Lines([result.Summary, .. result.Details])));
@@ -78,11 +79,12 @@ public static class JUnitReport
 
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
         using var buffer = new MemoryStream();
+        // The XML declaration comes with ConformanceLevel.Document, and disposing the writer ends the open elements
+        // and the document (WriteEndDocumentOnClose): no explicit start or end of the document that could be left out.
         using (var writer = XmlWriter.Create(buffer, settings))
         {
             var failures = cases.Count(item => item.Failure is not null);
             var errors = cases.Count(item => item.Error is not null);
-            writer.WriteStartDocument();
             writer.WriteStartElement("testsuites");
             writer.WriteStartElement("testsuite");
             writer.WriteAttributeString("name", SuiteName);
@@ -106,10 +108,6 @@ public static class JUnitReport
             }
 
             writer.WriteElementString("system-out", Safety.TerminalText.Escape(Lines([result.Summary, .. result.Details])));
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndDocument();
         }
 
         return buffer.ToArray();
@@ -121,18 +119,18 @@ public static class JUnitReport
         (CheckOutcome.ConfigurationChanged, "the check's configuration is unchanged"),
     ];
 
-    private static void AddRules(List<(string Name, string? Failure, string? Error, string Detail)> cases, CheckResult result, (CheckOutcome Outcome, string Name)[] rules, string prefix)
+    private static void AddRules(List<(string Name, string? Failure, string? Error, string? Detail)> cases, CheckResult result, (CheckOutcome Outcome, string Name)[] rules, string prefix)
     {
         foreach (var (outcome, name) in rules)
         {
             var finding = result.Findings.FirstOrDefault(item => item.Outcome == outcome && item.CheckName == CheckFinding.DefaultCheckName(outcome));
-            cases.Add((prefix + name, finding is null ? null : Message(finding), null, finding is null ? string.Empty : Details(result, finding)));
+            // A passing rule has no detail: only a failure or an error carries one.
+            cases.Add((prefix + name, finding is null ? null : Message(finding), null, finding is null ? null : Details(result, finding)));
         }
 
-        if (result.Findings.Any(item => item.Outcome == CheckOutcome.EntriesInWrongProject))
+        if (result.Findings.FirstOrDefault(item => item.Outcome == CheckOutcome.EntriesInWrongProject) is { } wrongProject)
         {
-            var finding = result.Findings.First(item => item.Outcome == CheckOutcome.EntriesInWrongProject);
-            cases.Add((prefix + "new entries belong to a project the merge request changes", Message(finding), null, Details(result, finding)));
+            cases.Add((prefix + "new entries belong to a project the merge request changes", Message(wrongProject), null, Details(result, wrongProject)));
         }
 
         foreach (var finding in result.Findings.Where(item => item.CheckName != CheckFinding.DefaultCheckName(item.Outcome)))
