@@ -18,6 +18,7 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
                 : (evidence.HeadUnreleasedPath, 1),
             CheckOutcome.PendingEntriesRemoved => (diff.Removed[0].File, diff.Removed[0].Line),
             CheckOutcome.PublishedHistoryChanged => (diff.HistoryChanges[0].File, 1),
+            // Stryker disable once Linq : this outcome is decided only when a BFRN207 diagnostic exists, so First always finds one (FirstOrDefault alike)
             CheckOutcome.EntriesAlreadyPublished => evidence.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.AlreadyPublished).Select(back => (back.File, back.Position.Line)).First(),
             CheckOutcome.ConfigurationChanged => evidence.HeadConfigurationError is { } configError ? (configError.File, configError.Line) : (evidence.ConfigPath, 1),
             CheckOutcome.EntriesInWrongProject => (diff.Added[0].File, diff.Added[0].Line),
@@ -35,6 +36,7 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
     {
         var sentence = Plain(outcome);
         var colon = sentence.IndexOf("): ", StringComparison.Ordinal);
+        // Stryker disable once Equality : every sentence starts with "check ... (outcome): ", so the colon is never at 0 (> 0 and >= 0 agree)
         return evidence.Project is { } project && colon > 0 ? $"{sentence[..(colon + 1)]} for project '{project.Name}'{sentence[(colon + 1)..]}" : sentence;
     }
 
@@ -48,8 +50,9 @@ internal sealed class CheckMessages(CheckEvidence evidence, EntryDiff diff, Immu
                 return $"check passed (notes updated): {unreleased} adds or changes {CheckPolicy.Count(diff.Added.Length, "entry", "entries")} and lints clean.";
             case CheckOutcome.Released:
                 var versions = string.Join(", ", diff.Releases.Select(release => release.Version.ToString()));
-                var moved = diff.Published.IsEmpty ? string.Empty : $", moving {CheckPolicy.Count(diff.Published.Length, "pending entry", "pending entries")} out of {evidence.UnreleasedPath}";
-                return $"check passed (release): this merge request publishes {versions} ({string.Join(", ", diff.Releases.Select(release => release.File))}){moved}.";
+                // A release holds at least one entry and every one of them left unreleased.md (CheckPolicy.ReleaseProblem), so something always moved.
+                return $"check passed (release): this merge request publishes {versions} ({string.Join(", ", diff.Releases.Select(release => release.File))}), " +
+                       $"moving {CheckPolicy.Count(diff.Published.Length, "pending entry", "pending entries")} out of {evidence.UnreleasedPath}.";
             case CheckOutcome.OptedOut:
                 return optOut!.Source switch
                 {

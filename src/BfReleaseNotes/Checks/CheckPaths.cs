@@ -5,5 +5,5 @@ internal static class CheckPaths
 {
     public static string Join(string folder, string name) => folder.Length == 0 ? name : $"{folder}/{name}";
 
-    public static string Short(string sha) => sha.Length > 8 ? sha[..8] : sha;
+    public static string Short(string sha) => sha[..Math.Min(8, sha.Length)];
 }

@@ -33,7 +33,7 @@ public sealed class GlobPattern : IEquatable<GlobPattern>
     /// <exception cref="FormatException">The pattern is not valid; the message says why.</exception>
     public static GlobPattern Parse(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        // TryParse refuses a null text with ArgumentNullException("text").
         return TryParse(text, out var pattern, out var error) ? pattern : throw new FormatException(error);
     }
 

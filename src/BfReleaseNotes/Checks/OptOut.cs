@@ -13,10 +13,11 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
     /// <summary>The syntax of the line form, for messages.</summary>
     public const string LineSyntax = "Release-Notes: none - <reason>";
 
-    // Words people leave in a template instead of a reason: they would pass an audit with nothing said.
+    // Words people leave in a template instead of a reason: they would pass an audit with nothing said. Marks
+    // without a letter or digit ("...", "…", "-") need no entry: Scan rejects every such reason.
     private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "reason", "<reason>", "your reason", "why", "todo", "tbd", "xxx", "...", "…",
+        "reason", "<reason>", "your reason", "why", "todo", "tbd", "xxx",
     };
 
     /// <summary>The source line as written (with its markup), for audit output; null for a label.</summary>
@@ -67,10 +68,12 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
 
             // The block's own source lines; quote and list markers of continuation lines are removed below.
             var start = Math.Clamp(block.Span.Start, 0, text.Length);
+            // Stryker disable once Arithmetic : Markdig's Span.End is inclusive and inside the text, so this upper bound (a guard should it ever not be) never bites
             var end = Math.Clamp(block.Span.End, start, Math.Max(start, text.Length - 1));
             var first = text.AsSpan(0, start).Count('\n');
+            // Both bounds stay inside the text, so last is at most the text's line count - 1: no separate bound on sourceLines.
             var last = first + text.AsSpan(start, end - start).Count('\n');
-            for (var index = first; index <= last && index < sourceLines.Length; index++)
+            for (var index = first; index <= last; index++)
             {
                 var written = sourceLines[index].TrimEnd('\r');
                 var match = OptOutLine().Match(StripEmphasis(ContainerMarkers().Replace(written, string.Empty)));
@@ -104,6 +107,7 @@ public sealed partial record OptOut(OptOutSource Source, string Where, string? R
     private static string StripEmphasis(string text)
     {
         text = text.Trim();
+        // Stryker disable once Equality : a two-character text made of one marker twice holds no letter, so the reason is rejected and no line matches whether it is stripped or not
         while (text.Length >= 2 && text[0] is '*' or '_' or '`' or '~' && text[^1] == text[0])
         {
             text = text[1..^1].Trim();
