@@ -111,6 +111,13 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
             differences.Add($"\"labels.edit\" '{other.EditLabel}' -> '{EditLabel}'");
         }
 
+        // The flag check's settings are rules too: dropping the registry would switch the check off for every later merge request.
+        var flags = Flags ?? FlagsConfiguration.Default;
+        var otherFlags = other.Flags ?? FlagsConfiguration.Default;
+        AddChange("flags.registry", otherFlags.Registry, flags.Registry);
+        AddChange("flags.environment", otherFlags.Environment, flags.Environment);
+        AddChange("flags.betaAudience", otherFlags.BetaAudience, flags.BetaAudience);
+
         foreach (var project in Projects.Where(project => !other.Projects.Contains(project)))
         {
             differences.Add(other.Projects.Any(old => old.Name == project.Name) ? $"\"projects\" changes '{project.Name}'" : $"\"projects\" adds '{project.Name}'");
@@ -122,6 +129,14 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
         }
 
         return differences.ToImmutable();
+
+        void AddChange(string key, string? before, string? after)
+        {
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                differences.Add($"\"{key}\" '{before ?? "(none)"}' -> '{after ?? "(none)"}'");
+            }
+        }
     }
 
     /// <summary>
@@ -143,11 +158,11 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
     /// <summary>True when the path matches one of the ignore patterns.</summary>
     public bool IsIgnored(string path) => Ignore.Any(pattern => pattern.IsMatch(path));
 
-    /// <summary>Compares field by field (the ignore list by content).</summary>
+    /// <summary>Compares field by field (the ignore list by content; no "flags" section is the default one).</summary>
     public bool Equals(CheckConfiguration? other) =>
         other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel &&
-        Projects.SequenceEqual(other.Projects);
+        Projects.SequenceEqual(other.Projects) && Equals(Flags ?? FlagsConfiguration.Default, other.Flags ?? FlagsConfiguration.Default);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel);
+    public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel, Flags ?? FlagsConfiguration.Default);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using BfReleaseNotes.Checks;
 using BfReleaseNotes.Configuration;
+using BfReleaseNotes.Flags;
 
 namespace BfReleaseNotes.Tests.Rules;
 
@@ -58,6 +59,25 @@ public sealed class CheckConfigurationRuleTests
     }
 
     [Fact]
+    public void The_flag_check_s_settings_changed_are_reported_from_old_to_new_with_none_named()
+    {
+        var before = CheckConfiguration.Default with { Flags = new FlagsConfiguration("release-notes/flags.json", "production", null) };
+        var after = CheckConfiguration.Default with { Flags = new FlagsConfiguration(null, "staging", "beta-testers") };
+
+        Assert.Equal(
+            [
+                "\"flags.registry\" 'release-notes/flags.json' -> '(none)'",
+                "\"flags.environment\" 'production' -> 'staging'",
+                "\"flags.betaAudience\" '(none)' -> 'beta-testers'",
+            ],
+            after.DifferencesFrom(before).ToArray());
+        // No "flags" section reads as the defaults: no registry, production, no beta audience.
+        Assert.Empty((CheckConfiguration.Default with { Flags = FlagsConfiguration.Default }).DifferencesFrom(CheckConfiguration.Default));
+        Assert.Equal(["\"flags.registry\" '(none)' -> 'gitlab'"], (CheckConfiguration.Default with { Flags = FlagsConfiguration.Default with { Registry = "gitlab" } }).DifferencesFrom(CheckConfiguration.Default).ToArray());
+        Assert.Equal(["\"flags.registry\" 'gitlab' -> '(none)'"], CheckConfiguration.Default.DifferencesFrom(CheckConfiguration.Default with { Flags = FlagsConfiguration.Default with { Registry = "gitlab" } }).ToArray());
+    }
+
+    [Fact]
     public void Equal_rules_have_no_differences()
     {
         var rules = new CheckConfiguration("changelog", [GlobPattern.Parse("docs/**")], "no-notes", "notes-edit") { Projects = [Manage, Admin] };
@@ -85,6 +105,9 @@ public sealed class CheckConfigurationRuleTests
         Assert.NotEqual(rules, rules with { NoneLabel = "release-notes::none" });
         Assert.NotEqual(rules, rules with { EditLabel = "release-notes::edit" });
         Assert.NotEqual(rules, rules with { Projects = [Manage] });
+        Assert.NotEqual(rules, rules with { Flags = FlagsConfiguration.Default with { Registry = "gitlab" } });
+        Assert.Equal(rules, rules with { Flags = FlagsConfiguration.Default });
+        Assert.Equal(rules.GetHashCode(), (rules with { Flags = FlagsConfiguration.Default }).GetHashCode());
         Assert.False(rules.Equals(null));
     }
 

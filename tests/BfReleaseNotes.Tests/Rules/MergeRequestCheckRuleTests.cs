@@ -540,6 +540,22 @@ public sealed class MergeRequestCheckRuleTests : IDisposable
     }
 
     [Fact]
+    public void Switching_the_flag_registry_off_changes_the_rules_and_needs_the_edit_label()
+    {
+        _repo.Checkout("main").Write("release-notes/config.json", """{ "flags": { "registry": "release-notes/flags.json" } }""")
+            .Write("release-notes/flags.json", """{ "flags": [] }""");
+        var start = _repo.Commit("Check flags against the registry");
+        var head = _repo.Branch("no-flag-check").Write("release-notes/config.json", "{ }").Commit("Stop checking flags");
+
+        var result = MergeRequestChecker.Check(Request(head, start));
+        var allowed = MergeRequestChecker.Check(Request(head, start) with { Labels = ["release-notes::edit", "release-notes::none"] });
+
+        Assert.Equal(["\"flags.registry\" 'release-notes/flags.json' -> '(none)'"], result.ConfigurationChanges.ToArray());
+        Assert.Equal(CheckOutcome.ConfigurationChanged, result.Outcome);
+        Assert.Equal(CheckOutcome.OptedOut, allowed.Outcome);
+    }
+
+    [Fact]
     public void A_configuration_rewritten_to_the_same_rules_changes_no_rule_but_still_needs_notes()
     {
         _repo.Checkout("main").Write("release-notes/config.json", """{ "ignore": ["docs/**"] }""");
