@@ -24,7 +24,10 @@ internal static class EntryContentChecker
             switch (block)
             {
                 case LinkReferenceDefinition definition:
-                    ReportIfRefused(definition.Url, new SourcePosition(definition.Line + 1, definition.Column + 1), "the reference definition", file, diagnostics);
+                    // Markdig gives a definition inside an entry column 0; its '[' is the first one on the line, since
+                    // only indentation and quote or list markers can come before it.
+                    var bracket = lines.LineText(definition.Line).IndexOf('[', StringComparison.Ordinal);
+                    ReportIfRefused(definition.Url, new SourcePosition(definition.Line + 1, Math.Max(bracket, definition.Column) + 1), "the reference definition", file, diagnostics);
                     break;
                 case LeafBlock { Inline: not null } leaf and (ParagraphBlock or HeadingBlock):
                     CheckLinks(leaf, lines, file, diagnostics);
