@@ -107,12 +107,43 @@ public class EntryContentRuleTests
             Diagnostics(Head + "- ](x [a](javascript:y)\n"));
     }
 
-    [Fact]
-    public void A_link_on_a_later_line_of_an_entry_is_reported_at_its_own_line_and_column()
+    [Theory]
+    [InlineData("  ", 7)]
+    [InlineData("     ", 10)]
+    [InlineData("", 5)]
+    public void A_link_on_a_later_line_of_an_entry_is_reported_at_its_own_line_and_column_whatever_the_indentation(string indent, int column)
     {
         Assert.Equal(
-            [$"unreleased.md:8:7: error BFRN130: the link to 'javascript:x' has the scheme 'javascript:'; {Advice}"],
-            Diagnostics(Head + "- First line\n  and [a](javascript:x) here\n"));
+            [$"unreleased.md:8:{column}: error BFRN130: the link to 'javascript:x' has the scheme 'javascript:'; {Advice}"],
+            Diagnostics(Head + $"- First line\n{indent}and [a](javascript:x) here\n"));
+    }
+
+    [Fact]
+    public void An_autolink_alone_is_checked()
+    {
+        Assert.Equal(
+            [$"unreleased.md:7:3: error BFRN130: the autolink to 'javascript:alert(1)' has the scheme 'javascript:'; {Advice}"],
+            Diagnostics(Head + "- <javascript:alert(1)>\n"));
+    }
+
+    [Theory]
+    [InlineData("- An unfinished [link](\n")]
+    [InlineData("- An unfinished [link](   \n")]
+    [InlineData("- ](\n")]
+    public void A_link_left_unfinished_at_the_end_of_an_entry_is_plain_text(string entry)
+    {
+        Assert.Empty(Diagnostics(Head + entry));
+    }
+
+    [Fact]
+    public void A_link_on_a_line_after_a_bare_carriage_return_is_reported_at_its_own_column()
+    {
+        Assert.Equal(
+            [
+                "unreleased.md:7:13: error BFRN006: a line ends with a bare carriage return (CR, old Mac style); save the file with LF or CRLF line endings",
+                $"unreleased.md:8:7: error BFRN130: the link to 'javascript:x' has the scheme 'javascript:'; {Advice}",
+            ],
+            Diagnostics(Head + "- First line\r  and [a](javascript:x)\n"));
     }
 
     [Fact]
