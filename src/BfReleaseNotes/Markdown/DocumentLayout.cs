@@ -104,6 +104,7 @@ internal sealed class DocumentLayout
             }
         }
 
+        // Stryker disable once Equality : an empty rest counts as starting with a blank line, so the length test is a shortcut
         var suffix = after.Length > 0 && !StartsWithBlankLine(after) ? lineEnding : string.Empty;
         return Text[..offset] + prefix + block + suffix + after;
     }

@@ -116,6 +116,34 @@ public class DocumentLayoutRuleTests
         Assert.Equal(Crlf(Public + "- y\n"), Add(Crlf(Public).TrimEnd('\n').TrimEnd('\r'), Visibility.Public, ChangeType.Added, null));
     }
 
+    [Fact]
+    public void A_first_change_type_before_a_last_heading_without_a_line_ending_is_followed_by_a_blank_line()
+    {
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- y\n\n### Fixed",
+            Add("# Unreleased\n\n## Public\n\n### Fixed", Visibility.Public, ChangeType.Added, null));
+    }
+
+    [Fact]
+    public void A_block_or_entry_inserted_at_the_very_start_gets_nothing_before_it()
+    {
+        // No edit of add inserts at offset 0 (the title comes first); the layout's own rule still holds there.
+        var layout = new DocumentLayout(ValidNotes.Unreleased(Public));
+
+        Assert.Equal("<!-- x -->\n\n" + Public, layout.InsertBlock(0, "<!-- x -->\n", "\n"));
+        Assert.Equal("- y\n" + Public, layout.InsertAfterEntry(0, "- y\n", "\n"));
+    }
+
+    [Fact]
+    public void Moving_back_over_blank_lines_stops_at_the_start_of_a_text_of_blank_lines_only()
+    {
+        var layout = new DocumentLayout(ReleaseNotesParser.Parse("\n \n\n", DocumentKind.Unreleased, "unreleased.md").Document!);
+
+        Assert.Equal("\n \n\n", layout.Text);
+        Assert.Equal(0, layout.BeforeTrailingBlankLines(layout.Text.Length));
+        Assert.Equal(0, layout.BeforeTrailingBlankLines(1));
+    }
+
     private static string Crlf(string text) => text.Replace("\n", "\r\n", StringComparison.Ordinal);
 
     private static string Add(string text, Visibility visibility, ChangeType type, string? flag)

@@ -119,6 +119,14 @@ public class EntryContentRuleTests
     }
 
     [Fact]
+    public void A_link_on_a_later_line_of_a_CRLF_file_is_reported_at_its_own_line_and_column()
+    {
+        Assert.Equal(
+            [$"unreleased.md:9:9: error BFRN130: the link to 'javascript:x' has the scheme 'javascript:'; {Advice}"],
+            Diagnostics((Head + "- First line\n  second\n    and [a](javascript:x) here\n").Replace("\n", "\r\n", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void An_autolink_alone_is_checked()
     {
         Assert.Equal(
