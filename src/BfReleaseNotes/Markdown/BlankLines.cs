@@ -16,7 +16,7 @@ internal static class BlankLines
 
         var withoutLastEnding = text[..^1].TrimEnd('\r');
         var lastLineStart = withoutLastEnding.LastIndexOf('\n') + 1;
-        return withoutLastEnding.Length == 0 || (lastLineStart > 0 && string.IsNullOrWhiteSpace(withoutLastEnding[lastLineStart..]));
+        return string.IsNullOrWhiteSpace(withoutLastEnding[lastLineStart..]);
     }
 
     /// <summary>What to append to <paramref name="text"/> so that it ends with a blank line.</summary>

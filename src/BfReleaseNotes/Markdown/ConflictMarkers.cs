@@ -23,6 +23,7 @@ internal static partial class ConflictMarkers
             }
 
             // A code block may show a conflict on purpose (a note about git); its lines are content.
+            // Stryker disable once Assignment : computing the code lines again for every marker gives the same set
             inCode ??= CodeLines(markdown, lines);
             if (inCode.Contains(line))
             {
@@ -42,6 +43,8 @@ internal static partial class ConflictMarkers
         {
             var first = lines.LineOf(block.Span.Start);
             var last = lines.LineOf(Math.Max(block.Span.Start, block.Span.End));
+            // A block's last line at the margin is its closing fence (an unclosed fence spans its first line only), never a marker.
+            // Stryker disable once Equality : so '<' skips no marker; '>' (no line at all) fails ConflictMarkerRuleTests
             for (var line = first; line <= last; line++)
             {
                 result.Add(line);

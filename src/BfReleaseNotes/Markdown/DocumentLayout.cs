@@ -69,6 +69,7 @@ internal sealed class DocumentLayout
     {
         while (offset > 0 && Text[offset - 1] == '\n')
         {
+            // Stryker disable once Equality : at offset 2, '>' jumps to 0 over "\n\n" or " \n", where '>=' gets there in two blank steps
             var lineStart = offset >= 2 ? Text.LastIndexOf('\n', offset - 2) + 1 : 0;
             if (!string.IsNullOrWhiteSpace(Text[lineStart..offset]))
             {
@@ -104,6 +105,7 @@ internal sealed class DocumentLayout
             }
         }
 
+        // Stryker disable once Equality : an empty rest counts as starting with a blank line, so the length test is a shortcut
         var suffix = after.Length > 0 && !StartsWithBlankLine(after) ? lineEnding : string.Empty;
         return Text[..offset] + prefix + block + suffix + after;
     }

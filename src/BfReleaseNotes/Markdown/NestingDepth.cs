@@ -21,6 +21,7 @@ internal static class NestingDepth
         var indents = new List<int>();
         var line = 0;
         var start = 0;
+        // Stryker disable once Equality : '<' skips only the empty line after a final line ending, which closes nothing and adds no level
         while (start <= text.Length)
         {
             line++;
@@ -46,6 +47,7 @@ internal static class NestingDepth
     {
         var position = 0;
         var column = SkipSpaces(line, ref position, 0);
+        // Stryker disable once Equality : with '>', a line of spaces leaves an empty rest, which the Trim test counts as blank all the same
         if (position >= line.Length || line[position..].Trim().IsEmpty)
         {
             return indents.Count; // a blank line closes nothing
@@ -86,6 +88,7 @@ internal static class NestingDepth
             column = SkipSpaces(line, ref position, column);
             if (indents.Count + quotes > Limit)
             {
+                // Stryker disable once Statement : the break only stops counting a line already past the limit; its count stays past it
                 break;
             }
         }
