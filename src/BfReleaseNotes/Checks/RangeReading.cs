@@ -23,6 +23,7 @@ internal sealed record RangeReading(
     ConfigurationError? HeadConfigurationError)
 {
     /// <summary>True when the merge request changes, adds or deletes the configuration file.</summary>
+    // Stryker disable once NullCoalescing : the '?? []' are reached only when both sides are null or neither is, and a null array is an empty span
     public bool ConfigurationChanged =>
         (HeadConfigBytes is null) != (BaseConfigBytes is null) || !(HeadConfigBytes ?? []).AsSpan().SequenceEqual(BaseConfigBytes ?? []);
 
@@ -32,9 +33,10 @@ internal sealed record RangeReading(
         var headConfigBytes = git.ReadFile(range.HeadCommit, configPath);
         CheckConfiguration? headConfiguration = null;
         ConfigurationError? headError = null;
-        if (headConfigBytes is not null && !CheckConfiguration.TryRead(headConfigBytes, configPath, out headConfiguration, out headError))
+        if (headConfigBytes is not null)
         {
-            headConfiguration = null;
+            // When the file cannot be read, TryRead leaves the configuration null and says why in the error.
+            _ = CheckConfiguration.TryRead(headConfigBytes, configPath, out headConfiguration, out headError);
         }
 
         return new RangeReading(
