@@ -53,12 +53,8 @@ public static class FlagRegistryFile
         {
             var line = (exception.LineNumber ?? 0) + 1;
             var column = (exception.BytePositionInLine ?? 0) + 1;
-            var reason = exception.Message;
-            var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                reason = reason[..cut];
-            }
+            // The parser's message ends with " Path: $.x | LineNumber: ..."; the path is given below in our words.
+            var reason = exception.Message.Split(" Path:", 2)[0];
 
             error = $"{file}:{line}:{column}: {reason.TrimEnd('.')} (at '{exception.Path}'); {FormatHint}";
             return false;

@@ -173,6 +173,12 @@ public sealed class FlagRolloutCheckerTests
     }
 
     [Fact]
+    public void Printable_text_is_required()
+    {
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => FlagRolloutChecker.Printable(null!)).ParamName);
+    }
+
+    [Fact]
     public void The_merge_request_call_asks_gitlab_through_the_reader_it_is_given()
     {
         using var stub = new GitLabStub(_ => new StubResponse(200, GitLabStub.Page(GitLabStub.Flag("dark-mode", true, GitLabStub.Strategy("default", string.Empty, ["*"]))), new Dictionary<string, string> { ["X-Next-Page"] = string.Empty }));
