@@ -51,6 +51,7 @@ internal static class LinkDefinitionSplitter
                     continue;
                 }
 
+                // Stryker disable once String : Markdig gives every definition it finds a URL (an empty one for '<>'), never null
                 found.Add(LinkDefinition.TryCreate(definition.Label!, definition.Url ?? string.Empty, out var parsed, out var error)
                     ? (parsed, line, null)
                     : (null, line, error));
@@ -78,6 +79,7 @@ internal static class LinkDefinitionSplitter
             {
                 if (definition.Label is not null)
                 {
+                    // Stryker disable once String : as above, a definition Markdig finds has a URL
                     existing.TryAdd(ReleaseNotesParser.NormalizeLabel(definition.Label), definition.Url ?? string.Empty);
                 }
             }

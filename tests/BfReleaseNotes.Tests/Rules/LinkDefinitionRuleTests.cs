@@ -135,6 +135,15 @@ public sealed class LinkDefinitionRuleTests
     }
 
     [Fact]
+    public void An_empty_title_is_no_title_and_the_definition_is_kept_without_it()
+    {
+        var (text, definitions) = LinkDefinitionSplitter.Split("Export fixed ([a]).\n\n[a]: https://example.com/a \"\"\n");
+
+        Assert.Equal("Export fixed ([a]).\n\n", text);
+        Assert.Equal([(new LinkDefinition("a", "https://example.com/a"), "[a]: https://example.com/a \"\"", (string?)null)], definitions.ToArray());
+    }
+
+    [Fact]
     public void A_definition_line_whose_url_is_refused_carries_the_url_s_reason()
     {
         var (text, definitions) = LinkDefinitionSplitter.Split("Export fixed.\n\n[x]: javascript:alert(1)\n");
