@@ -87,6 +87,7 @@ internal static class NestingDepth
 
             column = SkipSpaces(line, ref position, column);
             if (indents.Count + quotes > Limit)
+            // Stryker disable once Block : as the break below
             {
                 // Stryker disable once Statement : the break only stops counting a line already past the limit; its count stays past it
                 break;

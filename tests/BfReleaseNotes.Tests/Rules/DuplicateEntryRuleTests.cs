@@ -19,6 +19,14 @@ public class DuplicateEntryRuleTests
     }
 
     [Fact]
+    public void A_copy_is_one_lint_fix_can_mend()
+    {
+        var copy = Assert.Single(ReleaseNotesParser.Parse(Head + "- Same\n- Same\n", DocumentKind.Unreleased, "unreleased.md").Diagnostics);
+
+        Assert.Equal((DiagnosticCodes.DuplicateEntry, true), (copy.Code, copy.Fixable));
+    }
+
+    [Fact]
     public void Copies_under_different_change_types_are_duplicates_too()
     {
         var text = Head + "- Same\n\n### Fixed\n\n- Same\n";
