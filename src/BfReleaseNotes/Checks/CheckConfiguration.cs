@@ -112,11 +112,9 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
         }
 
         // The flag check's settings are rules too: dropping the registry would switch the check off for every later merge request.
-        var flags = Flags ?? FlagsConfiguration.Default;
-        var otherFlags = other.Flags ?? FlagsConfiguration.Default;
-        AddChange("flags.registry", otherFlags.Registry, flags.Registry);
-        AddChange("flags.environment", otherFlags.Environment, flags.Environment);
-        AddChange("flags.betaAudience", otherFlags.BetaAudience, flags.BetaAudience);
+        AddChange("flags.registry", other.FlagSettings.Registry, FlagSettings.Registry);
+        AddChange("flags.environment", other.FlagSettings.Environment, FlagSettings.Environment);
+        AddChange("flags.betaAudience", other.FlagSettings.BetaAudience, FlagSettings.BetaAudience);
 
         foreach (var project in Projects.Where(project => !other.Projects.Contains(project)))
         {
@@ -155,14 +153,17 @@ public sealed partial record CheckConfiguration(string? Folder, ImmutableArray<G
         return parts.Contains("..") ? null : string.Join('/', parts);
     }
 
+    /// <summary>The flag check's settings as they apply: no "flags" section is the default one.</summary>
+    private FlagsConfiguration FlagSettings => Flags ?? FlagsConfiguration.Default;
+
     /// <summary>True when the path matches one of the ignore patterns.</summary>
     public bool IsIgnored(string path) => Ignore.Any(pattern => pattern.IsMatch(path));
 
     /// <summary>Compares field by field (the ignore list by content; no "flags" section is the default one).</summary>
     public bool Equals(CheckConfiguration? other) =>
         other is not null && Folder == other.Folder && Ignore.SequenceEqual(other.Ignore) && NoneLabel == other.NoneLabel && EditLabel == other.EditLabel &&
-        Projects.SequenceEqual(other.Projects) && Equals(Flags ?? FlagsConfiguration.Default, other.Flags ?? FlagsConfiguration.Default);
+        Projects.SequenceEqual(other.Projects) && FlagSettings.Equals(other.FlagSettings);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel, Flags ?? FlagsConfiguration.Default);
+    public override int GetHashCode() => HashCode.Combine(Folder, Ignore.Length, NoneLabel, EditLabel, FlagSettings);
 }

@@ -106,12 +106,14 @@ public static partial class MergeRequestChecker
                     folderForMessages, configError.File, configError.Line);
             }
 
+            // Read once: a monorepo gathers evidence for the repository and for each project from the same reading.
+            var reading = RangeReading.Read(git, range, configPath, baseConfigBytes);
             if (requestedFolder is null && !configuration.Projects.IsEmpty)
             {
                 // A monorepo: the rules run once per project the range touches, then the results are combined.
                 try
                 {
-                    return ProjectCheckPolicy.Decide(ProjectEvidence.Gather(git, request, configuration, RangeReading.Read(git, range, configPath, baseConfigBytes), range, extraFindings));
+                    return ProjectCheckPolicy.Decide(ProjectEvidence.Gather(git, request, configuration, reading, range, extraFindings));
                 }
                 catch (Workspace.EnvironmentException exception)
                 {
@@ -122,7 +124,7 @@ public static partial class MergeRequestChecker
             CheckEvidence evidence;
             try
             {
-                evidence = Gather(git, request, configuration, RangeReading.Read(git, range, configPath, baseConfigBytes), requestedFolder, range);
+                evidence = Gather(git, request, configuration, reading, requestedFolder, range);
             }
             catch (Workspace.EnvironmentException exception)
             {

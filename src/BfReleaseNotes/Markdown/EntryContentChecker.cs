@@ -13,11 +13,11 @@ namespace BfReleaseNotes.Markdown;
 /// </summary>
 internal static class EntryContentChecker
 {
-    // Only inline parsing finds links; the parser itself reads blocks only, so a paragraph is parsed again here,
-    // and only when its text could hold a link at all.
     /// <summary>Where an inline link's destination starts: <c>[text](url)</c>.</summary>
     private const string LinkOpening = "](";
 
+    // Only inline parsing finds links; the parser itself reads blocks only, so a paragraph is parsed again here,
+    // and only when its text could hold a link at all.
     private static readonly MarkdownPipeline InlinePipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     public static void Check(MarkdownDocument markdown, ReleaseNotesParser.SourceLines lines, string file, List<Diagnostic> diagnostics)
