@@ -373,7 +373,7 @@ public static class ReleaseNotesMerger
             var index = body.FindIndex(part => ReferenceEquals(part, ourItem.Entry));
             if (index < 0)
             {
-                // Stryker disable once String : a safety net: the result starts as ours, which holds the entry there (its analysis found it)
+                // Stryker disable once Statement,String : a safety net: the result starts as ours, which holds the entry there (its analysis found it)
                 throw new UnprovableMergeException($"'{Shorten(ourItem.Key)}' is not under {ourItem.Path} in ours");
             }
 

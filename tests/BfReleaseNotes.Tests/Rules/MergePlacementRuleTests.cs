@@ -279,6 +279,48 @@ public sealed class MergePlacementRuleTests
             result.Text);
     }
 
+    /// <summary>Ours' additions after the same neighbour come first, as ours' rewordings there do.</summary>
+    [Fact]
+    public void An_entry_theirs_adds_after_a_neighbour_goes_after_the_entry_ours_added_there_ours_first()
+    {
+        var ours = Base.Replace("- Alpha entry one.\n", "- Alpha entry one.\n- Ours added after alpha.\n", StringComparison.Ordinal);
+        var theirs = Base.Replace("- Alpha entry one.\n", "- Alpha entry one.\n- Theirs added after alpha.\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Ours added after alpha.\n- Theirs added after alpha.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Search no longer ignores accented letters.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n",
+            result.Text);
+    }
+
+    /// <summary>Nothing of theirs before it or after it is left in the list (ours removed its only neighbour): it goes last.</summary>
+    [Fact]
+    public void An_entry_theirs_adds_after_an_entry_ours_removed_goes_last_in_the_list()
+    {
+        var ours = Base.Replace("- Search no longer ignores accented letters.\n", "- Ours fixed the export.\n", StringComparison.Ordinal);
+        var theirs = Base.Replace("- Search no longer ignores accented letters.\n", "- Search no longer ignores accented letters.\n- Theirs fixed the import.\n", StringComparison.Ordinal);
+
+        var result = ReleaseNotesMerger.Merge(Base, ours, theirs, UnreleasedPath);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(
+            "# Unreleased\n\n## Public\n\n### Added\n\n- Alpha entry one.\n- Beta entry two.\n- Gamma entry three.\n\n### Fixed\n\n- Ours fixed the export.\n- Theirs fixed the import.\n\n## Internal\n\n### Added\n\n#### Flag: `new-editor`\n\n- The new editor saves drafts.\n",
+            result.Text);
+    }
+
+    /// <summary>The comment is the last part of the file, so nothing follows it to tidy.</summary>
+    [Fact]
+    public void A_comment_at_the_end_of_the_file_theirs_deleted_goes()
+    {
+        const string Comment = "<!-- roll out in March -->\n";
+
+        var result = ReleaseNotesMerger.Merge(Base + Comment, OursAddsFix + Comment, Base, UnreleasedPath);
+
+        Assert.Equal((MergeMethod.Structural, 0), (result.Method, result.Conflicts));
+        Assert.Equal(OursAddsFix, result.Text);
+    }
+
     /// <summary><see cref="Base"/> with the same comment under Public and under a Beta section.</summary>
     private static string TwoIdenticalComments() => Base
         .Replace("## Public\n\n", "## Public\n\n<!-- keep entries short -->\n\n", StringComparison.Ordinal)
