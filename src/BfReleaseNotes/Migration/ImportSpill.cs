@@ -13,23 +13,33 @@ internal sealed class ImportSpill : IDisposable
     private readonly FileStream _stream;
     private readonly BinaryWriter _writer;
     private readonly BinaryReader _reader;
+    // Stryker disable once Boolean : a first read before any write never happens, and a first write seeks to the end of an empty file
     private bool _writing = true;
 
-    public ImportSpill()
+    /// <summary>Creates the temporary file in <paramref name="folder"/> (the system's temporary folder when null).</summary>
+    public ImportSpill(string? folder = null)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"bfrn-import-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        folder ??= System.IO.Path.GetTempPath();
+        Path = System.IO.Path.Combine(folder, $"bfrn-import-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
         {
-            _stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+            // Stryker disable once Arithmetic : the buffer size only saves system calls (0 means unbuffered)
+            _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new EnvironmentException($"cannot create a temporary file for the import in '{Path.GetTempPath()}': {exception.Message}; set TMPDIR to a writable folder", exception);
+            throw new EnvironmentException($"cannot create a temporary file for the import in '{folder}': {exception.Message}; set TMPDIR to a writable folder", exception);
         }
 
+        // The stream is disposed last, on its own; the writer and reader only borrow it.
+        // Stryker disable once Boolean : disposing the writer first would close the stream, which is disposed right after anyway
         _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
+        // Stryker disable once Boolean : disposing the reader would close the stream, which is disposed right after anyway
         _reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
     }
+
+    /// <summary>The temporary file's path (deleted when the spill is disposed).</summary>
+    public string Path { get; }
 
     /// <summary>Appends <paramref name="text"/>; returns where it starts.</summary>
     public long Write(string text)
@@ -74,7 +84,9 @@ internal sealed class ImportSpill : IDisposable
 
     public void Dispose()
     {
+        // Stryker disable once Statement : the writer holds nothing of its own: the stream it borrows is disposed below
         _writer.Dispose();
+        // Stryker disable once Statement : the reader holds nothing of its own: the stream it borrows is disposed below
         _reader.Dispose();
         _stream.Dispose();
     }
@@ -84,6 +96,7 @@ internal sealed class ImportSpill : IDisposable
         if (!_writing)
         {
             _stream.Seek(0, SeekOrigin.End);
+            // Stryker disable once Boolean : the flag only spares a seek (and its buffer flush) per write; a seek to the end is always right here
             _writing = true;
         }
 
@@ -94,6 +107,7 @@ internal sealed class ImportSpill : IDisposable
     {
         if (_writing)
         {
+            // Stryker disable once Statement : setting the stream's position below flushes its write buffer too; this says so
             _writer.Flush();
             _writing = false;
         }

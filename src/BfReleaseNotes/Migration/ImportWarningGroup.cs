@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace BfReleaseNotes.Migration;
 
@@ -15,5 +16,5 @@ public sealed record ImportWarningGroup(string Kind, long Count, ImmutableArray<
     /// <summary>The summary line: <c>date-text-twin: 30,457 rows, such as row 12 (...)</c>.</summary>
     public string Summary => Count == 1
         ? $"{Kind}: {Examples[0]}"
-        : $"{Kind}: {Count:N0} rows, such as {string.Join("; ", Examples)}";
+        : string.Create(CultureInfo.InvariantCulture, $"{Kind}: {Count:N0} rows, such as {string.Join("; ", Examples)}");
 }
