@@ -93,8 +93,7 @@ public static partial class ClickUpDateParser
         match = IsoPattern().Match(value);
         if (match.Success)
         {
-            var offsetText = match.Groups["offset"].Value;
-            return FromIso(value, match, offsetText == "Z" ? "+00:00" : offsetText, out date, out error);
+            return FromIso(value, match, match.Groups["offset"].Value, out date, out error);
         }
 
         match = DateOnlyPattern().Match(value);
@@ -199,14 +198,14 @@ public static partial class ClickUpDateParser
         error = null;
         int year = Int(match, "year"), month = Int(match, "month"), day = Int(match, "day"), hour = Int(match, "hour"), minute = Int(match, "minute");
         var second = match.Groups["second"].Success ? Int(match, "second") : 0;
-        var fraction = match.Groups["fraction"].Success ? match.Groups["fraction"].Value : string.Empty;
+        var fraction = match.Groups["fraction"].Value; // empty when the value has no fraction of a second
         if (!IsValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || !TryParseOffset(offsetText, out var offset))
         {
             error = $"'{value}' is not a valid ISO 8601 date and time";
             return false;
         }
 
-        var ticks = fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(7, '0')[..7], CultureInfo.InvariantCulture);
+        var ticks = long.Parse(fraction.PadRight(7, '0')[..7], CultureInfo.InvariantCulture);
         date = Dated(new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(ticks));
         return true;
     }

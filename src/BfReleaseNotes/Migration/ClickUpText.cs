@@ -49,7 +49,7 @@ public static partial class ClickUpText
             text = string.Empty;
         }
 
-        if (!text.Contains('\n', StringComparison.Ordinal) && text.Contains("\\n", StringComparison.Ordinal))
+        if (!text.Contains('\n', StringComparison.Ordinal))
         {
             text = LiteralNewline().Replace(text, "\n");
         }

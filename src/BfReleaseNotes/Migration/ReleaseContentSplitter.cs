@@ -22,12 +22,15 @@ public static partial class ReleaseContentSplitter
         var stack = new List<(int Level, string Name, HeadingMeaning? Meaning)>();
         List<string>? current = null;
         var currentIndent = 0;
+        // Stryker disable once Boolean : both are read only while an item is open, and every line that opens one sets them
         var pendingBlank = false;
+        // Stryker disable once Boolean : both are read only while an item is open, and every line that opens one sets them
         var inFence = false;
 
         void Flush()
         {
-            if (current is not null && current.Any(line => line.Trim().Length > 0))
+            // An open item always holds a line with text: blank lines never open one (lines are trimmed at the end).
+            if (current is not null)
             {
                 items.Add(Item(current, stack));
             }
@@ -63,12 +66,12 @@ public static partial class ReleaseContentSplitter
                 }
 
                 current.Add(Dedent(line, currentIndent));
-                inFence ^= IsFence(line.Trim());
+                inFence = IsFence(line.Trim()); // inside a fence the line was taken above, so this one opens it
                 continue;
             }
 
             var heading = MarkdownHeading().Match(line);
-            if (heading.Success && indent < 4)
+            if (heading.Success)
             {
                 Flush();
                 var level = heading.Groups["marks"].Length;
@@ -78,14 +81,14 @@ public static partial class ReleaseContentSplitter
                 continue;
             }
 
-            if (indent < 4 && IsRule(line))
+            if (IsRule(line))
             {
                 Flush();
                 continue;
             }
 
             var bullet = Bullet().Match(line);
-            if (bullet.Success && indent < 4)
+            if (bullet.Success)
             {
                 Flush();
                 current = [bullet.Groups["text"].Value];
@@ -101,7 +104,7 @@ public static partial class ReleaseContentSplitter
                 // "Label:" line followed by bullets, is a heading.
                 Flush();
                 stack.RemoveAll(entry => entry.Level >= PlainHeadingLevel);
-                stack.Add((PlainHeadingLevel, line.Trim(), known ? plainMeaning : null));
+                stack.Add((PlainHeadingLevel, line.Trim(), plainMeaning));
                 continue;
             }
 
@@ -141,13 +144,13 @@ public static partial class ReleaseContentSplitter
     private static bool IsPlainHeading(string line, string[] lines, int index)
     {
         var trimmed = line.Trim();
-        if (trimmed.Length > 60 || !(trimmed.EndsWith(':') || (trimmed.StartsWith("**", StringComparison.Ordinal) && trimmed.EndsWith("**", StringComparison.Ordinal) && trimmed.Length > 4)))
+        if (trimmed.Length > 60 || !(trimmed.EndsWith(':') || (trimmed.StartsWith("**", StringComparison.Ordinal) && trimmed.EndsWith("**", StringComparison.Ordinal) && trimmed.Length >= 5)))
         {
             return false;
         }
 
         var next = lines.Skip(index + 1).FirstOrDefault(candidate => candidate.Length > 0);
-        return next is not null && Bullet().IsMatch(next) && next.Length - next.TrimStart().Length < 4;
+        return next is not null && Bullet().IsMatch(next);
     }
 
     private static string Dedent(string line, int indent)
