@@ -302,16 +302,28 @@ public static class ReleaseNotesParser
     private static List<Unit> CollectUnits(MarkdownDocument markdown, SourceLines lines)
     {
         var starts = new List<(int Line, Block Block)>();
+        var others = new List<(int Line, Block Block)>();
+        var definitionEnds = new Dictionary<int, int>();
+        // A list or a quote owns all its lines, a link definition written inside it too.
+        var containers = markdown.Where(block => block is ListBlock or QuoteBlock)
+            .Select(block => (First: lines.LineOf(block.Span.Start), Last: lines.LineOf(block.Span.End)))
+            .ToList();
         foreach (var block in markdown)
         {
             switch (block)
             {
                 case LinkReferenceDefinitionGroup group:
-                    // Markdig files every definition of the document under one group placed at the top;
-                    // each definition keeps its own line.
+                    // Markdig files every definition of the document under one group placed at the top, those
+                    // written inside an entry or a quote too; each definition keeps its own line.
                     foreach (var definition in group)
                     {
+                        if (IsInside(containers, definition.Line))
+                        {
+                            continue;
+                        }
+
                         starts.Add((definition.Line, definition));
+                        definitionEnds[definition.Line] = lines.LineOf(definition.Span.End);
                     }
 
                     break;
@@ -324,12 +336,27 @@ public static class ReleaseNotesParser
                     break;
                 case HeadingBlock { IsSetext: true } heading:
                     // Markdig gives a setext heading the line of its underline; its text starts lines before.
-                    starts.Add((lines.LineOf(heading.Span.Start), heading));
+                    others.Add((lines.LineOf(heading.Span.Start), heading));
                     break;
                 default:
-                    starts.Add((block.Line, block));
+                    others.Add((block.Line, block));
                     break;
             }
+        }
+
+        foreach (var (line, block) in others)
+        {
+            // A paragraph or setext heading that opens with link definitions starts, to Markdig, at the first of
+            // them; the definitions own their lines and the block starts after them (else the definition that
+            // sorts first would take the block's text, and a heading would be lost in it).
+            // Markdig keeps no block made of definitions only, so this stops inside the block.
+            var first = line;
+            while (definitionEnds.TryGetValue(first, out var last))
+            {
+                first = last + 1;
+            }
+
+            starts.Add((first, block));
         }
 
         starts.Sort((left, right) => left.Line.CompareTo(right.Line));
@@ -338,6 +365,9 @@ public static class ReleaseNotesParser
         for (var i = 0; i < starts.Count; i++)
         {
             var (line, block) = starts[i];
+            // Stryker disable once Equality,Statement,Block : no two blocks start on one line (definitions inside lists
+            // and quotes are skipped, a block starts after the definitions it opens with); kept so that a block Markdig
+            // might one day place on an owned line cannot have its text written twice.
             if (line < next)
             {
                 continue; // a second block on a line already owned; its text is in the first one's unit.
@@ -351,6 +381,8 @@ public static class ReleaseNotesParser
             var limit = lines.Count - 1;
             for (var j = i + 1; j < starts.Count; j++)
             {
+                // Stryker disable once Equality : no later block starts on this block's line (see above), so '>=' finds
+                // the same next block.
                 if (starts[j].Line > line)
                 {
                     limit = starts[j].Line - 1;
@@ -370,10 +402,37 @@ public static class ReleaseNotesParser
 
         if (next < lines.Count)
         {
+            // Stryker disable once Arithmetic : Slice reads to the end of the text for any last line at or past the
+            // final one, and nothing else reads a unit's last line.
             units.Add(new Unit(UnitKind.Blank, next, lines.Count - 1, null));
         }
 
         return units;
+    }
+
+    /// <summary>True when a line is in one of the line ranges, which are in source order and do not overlap.</summary>
+    private static bool IsInside(List<(int First, int Last)> ranges, int line)
+    {
+        var low = 0;
+        var high = ranges.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (ranges[middle].Last < line)
+            {
+                low = middle + 1;
+            }
+            else if (ranges[middle].First > line)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static UnitKind KindOf(Block block) => block switch
@@ -462,6 +521,7 @@ public static class ReleaseNotesParser
         public int LineOf(int offset)
         {
             var index = _starts.BinarySearch(offset);
+            // Stryker disable once Equality : at index 0, '~0 - 1' is negative and Math.Max makes it 0 as well.
             return Math.Max(index >= 0 ? index : ~index - 1, 0);
         }
 
@@ -489,6 +549,9 @@ public static class ReleaseNotesParser
                 case UnitKind.Entry:
                     AddEntry((ListItemBlock)unit.Block!, text, position);
                     break;
+                // Stryker disable once String : a unit between blocks holds only lines Markdig starts no block on, which
+                // are white space (a line of no-break spaces starts a paragraph); the guard sends anything else to
+                // the stray-text rule rather than hide it as blank.
                 case UnitKind.Blank when string.IsNullOrWhiteSpace(text):
                     Current.Add(new Trivia(text, TriviaKind.Blank) { Position = position });
                     break;
@@ -501,6 +564,8 @@ public static class ReleaseNotesParser
                     Current.Add(new Trivia(text, TriviaKind.LinkReferenceDefinition)
                     {
                         Position = position,
+                        // Stryker disable once String : Markdig sets the label of every definition it parses; the
+                        // fallback only satisfies the nullable type.
                         Label = NormalizeLabel(definition.Label ?? string.Empty),
                     });
                     break;
@@ -595,12 +660,20 @@ public static class ReleaseNotesParser
                 return;
             }
 
-            var firstLine = lines.LineText(position.Line - 1).Trim();
+            var rawLine = lines.LineText(position.Line - 1);
+            var firstLine = rawLine.Trim();
             var hashes = firstLine.Length - firstLine.TrimStart('#').Length;
             // '###Added' is a paragraph to markdown, but the writer meant a heading.
             var message = hashes is >= 1 and <= 6 && hashes < firstLine.Length && char.IsLetter(firstLine[hashes])
                 ? $"'{Shorten(firstLine)}' is not a heading: markdown needs a space after the '#' characters; write '{firstLine[..hashes]} {firstLine[hashes..]}'"
                 : $"'{Shorten(firstLine)}' is not a list item; every entry starts with '- ' (indent wrapped lines and nested content under it), and free text belongs before the first '##' heading";
+            if (firstLine.Length == 0)
+            {
+                // Only spaces and tabs make a blank line to markdown; a no-break space is text, and invisible.
+                var invisible = string.Join(", ", rawLine.Where(c => c is not (' ' or '\t')).Distinct().Select(c => $"U+{(int)c:X4}"));
+                message = $"the line looks blank but holds invisible characters ({invisible}), which markdown reads as text, not as an entry; delete them";
+            }
+
             diagnostics.Add(new Diagnostic(DiagnosticCodes.NotAnEntry, DiagnosticSeverity.Error, file, position, message));
             Current.Add(new Trivia(text, TriviaKind.Stray) { Position = position });
         }
@@ -654,9 +727,11 @@ public static class ReleaseNotesParser
         if (raw.StartsWith('#'))
         {
             raw = raw.TrimStart('#').Trim();
-            // A closing sequence of '#' is not part of the title.
+            // A closing sequence of '#' is not part of the title when it is all there is or follows a space or a
+            // tab ('C#' keeps its '#'). Without a '#' at the end, 'closing' is the trimmed title itself, which is
+            // neither empty nor ends in a space, so nothing changes.
             var closing = raw.TrimEnd('#');
-            if (closing.Length < raw.Length && (closing.Length == 0 || closing.EndsWith(' ')))
+            if (closing.Length == 0 || closing.EndsWith(' ') || closing.EndsWith('\t'))
             {
                 raw = closing.TrimEnd();
             }
