@@ -34,6 +34,15 @@ public sealed class ImportedLinkRuleTests
     }
 
     [Fact]
+    public void An_unsafe_autolink_inside_a_sentence_gets_its_backslash_before_its_own_angle_bracket()
+    {
+        var text = ImportedLinks.Neutralise("Open <https://example.com> or <vbscript:msgbox(1)> now", out var count);
+
+        Assert.Equal("Open <https://example.com> or \\<vbscript:msgbox(1)> now", text);
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
     public void A_safe_link_before_an_unsafe_one_stays_a_link()
     {
         var text = ImportedLinks.Neutralise("See [docs](https://docs.example.com) or [this](javascript:alert(1))", out var count);
