@@ -44,6 +44,7 @@ internal sealed partial class ClickUpColumns
                 return exact[0];
             }
 
+            // Stryker disable once Equality : a count of exactly one has returned above, so '>= 1' meets the same counts
             if (exact.Count > 1)
             {
                 throw new EnvironmentException($"{_file}: the column '{alias}' ({setting}) appears {exact.Count} times in the header; give it a field type, e.g. '{alias} (drop down)', or remove the duplicate");
@@ -60,6 +61,7 @@ internal sealed partial class ClickUpColumns
                 return byName[0];
             }
 
+            // Stryker disable once Equality : a count of exactly one has returned above, so '>= 1' meets the same counts
             if (byName.Count > 1)
             {
                 throw new EnvironmentException($"{_file}: '{alias}' ({setting}) matches {byName.Count} custom fields: {string.Join(", ", byName.Select(i => $"'{_headers[i]}'"))}; name the one to use with its type in the mapping");

@@ -72,11 +72,9 @@ public sealed record ClickUpMapping(
     /// <exception cref="EnvironmentException">The file cannot be read, is not valid JSON, has an unknown or
     /// missing setting, an unknown change type or visibility, or an invalid regular expression.</exception>
     /// <example><code>var mapping = ClickUpMapping.Load("migration/clickup-mapping.json");</code></example>
-    public static ClickUpMapping Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return Parse(InputFile.ReadAllBytes(path, "the mapping", InputFile.MaxSettingsBytes), path);
-    }
+    public static ClickUpMapping Load(string path) =>
+        // A null path is refused by the reader as 'path', before anything is read.
+        Parse(InputFile.ReadAllBytes(path, "the mapping", InputFile.MaxSettingsBytes), path);
 
     /// <summary>Parses and checks mapping JSON; <paramref name="file"/> names it in messages.</summary>
     /// <exception cref="EnvironmentException">See <see cref="Load"/>.</exception>

@@ -15,7 +15,10 @@ namespace BfReleaseNotes.Migration;
 /// </summary>
 internal static class ImportedLinks
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+    /// <summary>How many links nested in each other's text are unlinked one by one before all link syntax is escaped.</summary>
+    private const int MaxRounds = 8;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     /// <summary>
     /// Returns <paramref name="markdown"/> with every link, image, autolink and link definition whose target is not
@@ -24,8 +27,9 @@ internal static class ImportedLinks
     public static string Neutralise(string markdown, out int neutralised)
     {
         neutralised = 0;
-        // Escaping one link can expose another inside it (a link in a link's text), so repeat until none is left.
-        for (var round = 0; round < 8; round++)
+        // Escaping one link can expose another inside it (a link in a link's text), so repeat until none is left; the
+        // round after the last allowed one only looks, so text that needed exactly that many rounds is done.
+        for (var round = 0; ; round++)
         {
             var positions = UnsafePositions(markdown);
             if (positions is null)
@@ -36,6 +40,11 @@ internal static class ImportedLinks
             if (positions.Count == 0)
             {
                 return markdown;
+            }
+
+            if (round == MaxRounds)
+            {
+                break;
             }
 
             var builder = new StringBuilder(markdown);
@@ -50,7 +59,29 @@ internal static class ImportedLinks
 
         // Text too deeply nested to parse (the lint rejects its row anyway) or links inside links without end: no link syntax is left at all.
         neutralised++;
-        return markdown.Replace("[", "\\[", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+        return Unlinked(markdown);
+    }
+
+    /// <summary>
+    /// Every <c>[</c> escaped and every <c>&lt;</c> written as <c>&amp;lt;</c>. A bracket already escaped (by an earlier
+    /// round or by its author) keeps its one backslash: a second would escape the backslash and free the bracket again.
+    /// </summary>
+    private static string Unlinked(string markdown)
+    {
+        var builder = new StringBuilder();
+        var escaped = false;
+        foreach (var character in markdown)
+        {
+            if (character == '[' && !escaped)
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(character);
+            escaped = character == '\\' && !escaped;
+        }
+
+        return builder.Replace("<", "&lt;").ToString();
     }
 
     /// <summary>Where to put a backslash to unlink each unsafe link; null when the text is too deeply nested to parse.</summary>
@@ -88,10 +119,13 @@ internal static class ImportedLinks
         return positions;
     }
 
-    /// <summary>The first <c>[</c> at or after <paramref name="start"/> (an image starts with <c>!</c>, a definition may be indented).</summary>
+    /// <summary>
+    /// The first <c>[</c> at or after <paramref name="start"/> (an image starts with <c>!</c>, a definition may be indented);
+    /// every link and definition holds one, so the fallback to <paramref name="start"/> only keeps a surprise from failing.
+    /// </summary>
     private static int BracketAt(string markdown, int start)
     {
-        var bracket = markdown.IndexOf('[', Math.Max(0, start));
-        return bracket >= 0 ? bracket : Math.Max(0, start);
+        var from = Math.Max(0, start);
+        return Math.Max(markdown.IndexOf('[', from), from);
     }
 }
