@@ -52,7 +52,7 @@ internal sealed class RejectsWriter : IDisposable
         return cell.StartsWith('\'') ? cell[1..] : cell;
     }
 
-    // Stryker disable once Statement : both hold memory only, which the collector frees; disposing says they are done with
+    // Stryker disable once Statement,Block : both hold memory only, which the collector frees; disposing says they are done with
     public void Dispose()
     {
         _writer.Dispose();
