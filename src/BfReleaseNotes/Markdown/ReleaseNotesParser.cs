@@ -379,6 +379,7 @@ public static class ReleaseNotesParser
             }
 
             var limit = lines.Count - 1;
+            // Stryker disable once Update : no later block starts on this block's line (see above), so the first one ends the loop before it steps
             for (var j = i + 1; j < starts.Count; j++)
             {
                 // Stryker disable once Equality : no later block starts on this block's line (see above), so '>=' finds
